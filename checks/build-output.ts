@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import type { CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
+import { buildOutputContract } from './contracts/build-output.js';
 import {
   CSS_FILE,
   findBuildDir,
@@ -19,8 +19,6 @@ import {
   sourceMapRef,
   textShape,
 } from './lib/build/build-scan.js';
-
-const params = z.object({ aspect: z.enum(['sourcemaps', 'minified', 'console', 'env']) });
 
 /** Findings beyond this are counted in the summary but not listed (a minified vendor file can hold hundreds). */
 const MAX_FINDINGS = 100;
@@ -168,13 +166,7 @@ function checkEnv(build: BuildFiles): CheckOutcome {
 
 /** Hygiene of the production build: separate source maps, minified assets, no console.log, no env leaks. */
 export const buildOutputCheck = defineCheck({
-  id: 'build-output',
-  measures: 'build',
-  usesBuild: true,
-  proves:
-    "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
-  title: 'Production build output hygiene',
-  params,
+  ...buildOutputContract,
   async run({ aspect }, ctx) {
     const buildDir = findBuildDir(ctx);
     if (!buildDir) return { status: 'skipped', summary: missingBuildDirReason(ctx) };

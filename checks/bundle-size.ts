@@ -1,7 +1,8 @@
 import { join, relative } from 'node:path';
-import { z } from 'zod';
+import { formatBytes, parseByteSize } from '../src/core/byte-size.js';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { bundleSizeContract } from './contracts/bundle-size.js';
 import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
 import {
   type AssetSize,
@@ -13,7 +14,6 @@ import {
   measureTotal,
   totalBytes,
 } from './lib/bundle/bundle-measure.js';
-import { formatBytes, parseByteSize } from './lib/bundle/bundle-units.js';
 import { classifyChunks, type VendorMap } from './lib/bundle/bundle-vendor.js';
 import {
   entryCompression,
@@ -29,19 +29,6 @@ type Budget = 'main' | 'vendor' | 'js' | 'css';
 
 /** Seed checklist budgets: main < 80KB, vendor chunks < 50KB each, total JS < 500KB, CSS < 30KB. */
 const DEFAULT_LIMITS: Record<Budget, number> = { main: 80_000, vendor: 50_000, js: 500_000, css: 30_000 };
-
-const params = z.object({
-  target: z.enum(['main', 'vendor', 'js', 'css', 'all']).default('all'),
-  limit: z
-    .union([z.string(), z.number()])
-    .optional()
-    .refine((value) => value === undefined || parseByteSize(value) !== undefined, {
-      message: 'limit must be a size like "80 kB", "50KB" or a number of bytes',
-    }),
-  compression: z.enum(['gzip', 'brotli', 'none']).default('gzip'),
-  /** Glob for vendor chunks (matched against the basename when it has no slash); default: name contains "vendor". */
-  vendorGlob: z.string().min(1).optional(),
-});
 
 interface BudgetResult {
   pass: boolean;
@@ -272,13 +259,7 @@ async function judgeOwnConfig(config: SizeLimitConfig, repoDir: string): Promise
 
 /** Bundle budgets of the production build, measured with size-limit (@size-limit/file), gzip by default. */
 export const bundleSizeCheck = defineCheck({
-  id: 'bundle-size',
-  measures: 'build',
-  usesBuild: true,
-  title: 'Bundle size budgets (size-limit)',
-  proves:
-    "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), `target=all` is judged by its entries, each within its own limit and compression (brotli unless it says otherwise); an item (main, vendor, js, css) is judged by the entries that measure the same files as it does, and keeps its own `limit` when none does (the summary says which). Otherwise the browser build's main entry scripts, every vendor chunk, total JS and CSS within `limit` (gzip by default). Vendor chunks are found the way the bundler knows them — an esbuild metafile, webpack stats, source maps' `sources` under node_modules, the Vite manifest, the Next.js build manifest's framework chunk, React/Vue/core-js runtime code, or a `*vendor*` file name (`vendorGlob` overrides all); a chunk over the budget that none of these can classify makes the item `skipped` with the reason, never a pass. Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
-  params,
+  ...bundleSizeContract,
   async run({ target, limit, compression, vendorGlob }, ctx) {
     const own = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
     if (own && 'problem' in own) {

@@ -1,15 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { changelogContract } from './contracts/changelog.js';
 import { releaseInfo } from './lib/git/release-context.js';
-
-const ParamsSchema = z
-  .object({
-    /** Changelog path relative to the checked directory (matched case-insensitively). */
-    file: z.string().min(1).default('CHANGELOG.md'),
-  })
-  .strict();
 
 export interface ChangelogHeading {
   line: number;
@@ -64,11 +57,7 @@ async function findFile(dir: string, wanted: string): Promise<string | undefined
 }
 
 export const changelogCheck = defineCheck({
-  id: 'changelog',
-  measures: 'repository',
-  proves: 'CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.',
-  title: 'CHANGELOG.md has an entry for the release version',
-  params: ParamsSchema,
+  ...changelogContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const file = await findFile(ctx.repoDir, params.file);
     if (!file) {

@@ -1,18 +1,11 @@
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { ciStatusContract } from './contracts/ci-status.js';
 import { type CheckRun, listCheckRuns } from './lib/github/check-runs.js';
 
 /** shipgate's own check runs: they wait for this result, so they must not be waited for. */
 const OWN_CHECK_RUNS = ['shipgate', 'shipgate/checks'];
 const OK_CONCLUSIONS = new Set(['success', 'neutral', 'skipped']);
-
-const ParamsSchema = z
-  .object({
-    /** More check run names to ignore (comma-separated), e.g. the workflow job that runs shipgate. */
-    ignore: z.string().default(''),
-  })
-  .strict();
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -25,10 +18,7 @@ function describeRun(run: CheckRun): string {
 }
 
 export const ciStatusCheck = defineCheck({
-  id: 'ci-status',
-  measures: 'environment',
-  title: 'Every other check run on the head commit succeeded',
-  params: ParamsSchema,
+  ...ciStatusContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const github = ctx.github;
     if (!github)

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
-import { COVERAGE_METRICS, type CoverageTotals, parseCoverage } from './lib/coverage/coverage-report.js';
+import { coverageContract } from './contracts/coverage.js';
+import { type CoverageTotals, parseCoverage } from './lib/coverage/coverage-report.js';
 
 /** Where the usual tools write their reports: istanbul/c8, lcov, coverage.py and other Cobertura writers, JaCoCo (Maven, Gradle), Go's cover profile. */
 export const DEFAULT_COVERAGE_FILES = [
@@ -16,16 +16,6 @@ export const DEFAULT_COVERAGE_FILES = [
   'coverage.out',
 ];
 const DEFAULT_FILES = DEFAULT_COVERAGE_FILES;
-
-const ParamsSchema = z
-  .object({
-    /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML, JaCoCo XML or a Go cover profile. */
-    file: z.string().min(1).optional(),
-    metric: z.enum(COVERAGE_METRICS).default('lines'),
-    /** Minimum percentage. */
-    min: z.coerce.number().min(0).max(100).default(70),
-  })
-  .strict();
 
 async function loadTotals(
   dir: string,
@@ -55,12 +45,7 @@ async function loadTotals(
 }
 
 export const coverageCheck = defineCheck({
-  id: 'coverage',
-  measures: 'build',
-  proves:
-    "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
-  title: 'Test coverage meets the threshold',
-  params: ParamsSchema,
+  ...coverageContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const tried = params.file ? [params.file] : DEFAULT_FILES;
     const report = await loadTotals(ctx.repoDir, tried);

@@ -1,15 +1,8 @@
 import path from 'node:path';
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { envFilesContract } from './contracts/env-files.js';
 import { isGitRepo, resolveCommit, splitNul, tryGit } from './lib/git/git.js';
-
-const ParamsSchema = z
-  .object({
-    /** Extra env file names that may be committed (comma-separated), e.g. `.env.test`. */
-    allow: z.string().default(''),
-  })
-  .strict();
 
 const ENV_FILE_RE = /^\.env(?:rc|\..+)?$/;
 const TEMPLATE_SUFFIXES = new Set(['example', 'sample', 'template']);
@@ -46,12 +39,7 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 export const envFilesCheck = defineCheck({
-  id: 'env-files',
-  measures: 'repository',
-  proves:
-    'No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).',
-  title: 'No .env files committed, now or in history; .env.production is git-ignored',
-  params: ParamsSchema,
+  ...envFilesContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const dir = ctx.repoDir;
     if (!(await isGitRepo(dir, ctx.signal))) {

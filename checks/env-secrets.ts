@@ -1,37 +1,12 @@
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
+import { type EnvSecretsParams, envSecretsContract } from './contracts/env-secrets.js';
 import { envNames } from './lib/detect/env-names.js';
-import { assessSecret, DEFAULT_MIN_ENTROPY, type StrengthReport } from './lib/env/env-secret-strength.js';
-import { FORMAT_BY_NAME, SECRET_FORMATS } from './lib/secrets/formats.js';
+import { assessSecret, type StrengthReport } from './lib/env/env-secret-strength.js';
+import { FORMAT_BY_NAME } from './lib/secrets/formats.js';
 import { lookupSecretUpdate } from './lib/secrets/rotation.js';
 
-const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-const ParamsSchema = z
-  .object({
-    /** One environment variable, e.g. `JWT_SECRET`. */
-    name: z.string().regex(VAR_NAME, 'an environment variable name').optional(),
-    /** Several variables, comma-separated, each checked with the same rule. */
-    names: z.string().optional(),
-    minLength: z.coerce.number().int().positive().optional(),
-    /** Provider format; inferred for well-known names (SQUARE_ACCESS_TOKEN, OPENAI_API_KEY…). */
-    format: z.enum(SECRET_FORMATS).optional(),
-    /** Shannon entropy floor in bits per character. */
-    minEntropy: z.coerce.number().min(0).max(8).default(DEFAULT_MIN_ENTROPY),
-    /** `present`: the value is set and strong. `rotated`: the GitHub secret was updated recently. */
-    mode: z.enum(['present', 'rotated']).default('present'),
-    maxAgeDays: z.coerce.number().positive().default(90),
-    /** For `rotated`: read an environment secret (e.g. `production`) instead of a repository secret. */
-    environment: z.string().min(1).optional(),
-  })
-  .strict()
-  .refine((p) => p.name !== undefined || p.names !== undefined, { message: 'name (or names) is required' })
-  .refine((p) => (p.names ?? '').split(',').every((n) => n.trim() === '' || VAR_NAME.test(n.trim())), {
-    message: 'names must be comma-separated environment variable names',
-  });
-
-type Params = z.infer<typeof ParamsSchema>;
+type Params = EnvSecretsParams;
 
 function namesOf(params: Params): string[] {
   const list = [params.name ?? '', ...(params.names ?? '').split(',')].map((n) => n.trim()).filter(Boolean);
@@ -118,12 +93,7 @@ async function checkRotated(names: string[], params: Params, ctx: CheckContext):
 }
 
 export const envSecretsCheck = defineCheck({
-  id: 'env-secrets',
-  measures: 'environment',
-  proves:
-    'The named variables are set in the environment of the run and strong (length, entropy, provider format; a connection URL on localhost is a CI or development value and fails); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.',
-  title: 'Required secrets are set, well-formed and strong (values never printed)',
-  params: ParamsSchema,
+  ...envSecretsContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const wanted = namesOf(params);
     // A template's secret list is another app's: judge only the variables this app documents or reads.

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { gitHistoryContract } from './contracts/git-history.js';
 import { isGitRepo, resolveCommit, tryGit } from './lib/git/git.js';
 import { forEachAddedChunk } from './lib/git/history-diff.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
@@ -66,12 +66,7 @@ async function scanHistory(dir: string, allowlist: SecretAllowlist, signal: Abor
 }
 
 export const gitHistoryCheck = defineCheck({
-  id: 'git-history',
-  measures: 'repository',
-  proves:
-    'No commit reachable from HEAD adds a secret (the same rules as `secrets`). Does not prove a removed secret was rotated.',
-  title: 'No secrets in any commit reachable from HEAD',
-  params: z.object({}).strict(),
+  ...gitHistoryContract,
   async run(_params, ctx): Promise<CheckOutcome> {
     if (!(await isGitRepo(ctx.repoDir, ctx.signal))) {
       return { status: 'skipped', summary: 'not a git repository: there is no history to scan' };

@@ -1,26 +1,8 @@
-import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { healthContract } from './contracts/health.js';
 import { describeError, headerValue, httpRequest } from './lib/http/http-request.js';
 import { resolveTarget } from './lib/http/http-target.js';
 import { formatMs } from './lib/load/load-percentile.js';
-
-const Params = z
-  .object({
-    path: z.string().default('/health').describe('health endpoint, relative to target.url'),
-    timeoutMs: z.coerce
-      .number()
-      .int()
-      .positive()
-      .max(60_000)
-      .default(5000)
-      .describe('the answer must arrive within this many ms'),
-    expect: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('text the body must contain (e.g. `"status":"ok"`); default: any non-HTML body'),
-  })
-  .strict();
 
 const HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)/i;
 /** `{"status":"down"}` and friends: the app says it is unhealthy, whatever the HTTP status. */
@@ -39,13 +21,7 @@ function notHealthShaped(contentType: string, body: string): string | undefined 
 
 /** The health endpoint answers 2xx in time with a health-shaped body (not the SPA's index.html). */
 export const healthCheck = defineCheck({
-  id: 'health',
-  measures: 'app',
-  usesTarget: true,
-  title: 'Health endpoint answers 2xx in time with a health response',
-  proves:
-    'GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.',
-  params: Params,
+  ...healthContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const target = resolveTarget(ctx, params.path);
     if (!target.ok) return target.outcome;

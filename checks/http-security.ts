@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { httpSecurityContract } from './contracts/http-security.js';
 import { evaluateCors, evaluateCsrf } from './lib/http/http-cross-origin.js';
 import {
-  DEFAULT_HSTS_MIN_AGE,
   evaluateCsp,
   evaluateFrame,
   evaluateHsts,
@@ -12,25 +11,9 @@ import {
 import { describeError, type HttpResponse, headerValue, httpRequest } from './lib/http/http-request.js';
 import { resolveTarget, shortPath } from './lib/http/http-target.js';
 
-const Params = z.object({
-  header: z.enum(['csp', 'hsts', 'cors', 'nosniff', 'frame', 'xss', 'csrf']),
-  /** Relative to target.url; default: target.url itself. */
-  path: z.string().optional(),
-  /** csrf: a state-changing endpoint that must refuse a foreign-Origin POST without a token. */
-  postPath: z.string().optional(),
-  hstsMinAge: z.coerce.number().int().min(0).default(DEFAULT_HSTS_MIN_AGE),
-  timeoutMs: z.coerce.number().int().positive().max(60_000).default(10_000),
-});
-
 /** Security response headers, CORS and a CSRF heuristic, from one shared GET of the target. */
 export const httpSecurityCheck = defineCheck({
-  id: 'http-security',
-  measures: 'app',
-  proves:
-    "One security property of the response of `path` (relative to target.url; default the target itself): CSP graded as Mozilla HTTP Observatory's scoring does ('unsafe-inline' or broad sources in script-src, unrestricted object-src, 'unsafe-eval' fail; 'unsafe-inline' in style-src alone passes and is named), HSTS (HTTPS only; skipped over plain http), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF (cookies found on the page, its login/session routes or a login-form POST must be SameSite=Lax/Strict, and a foreign-Origin POST to `postPath` carrying them must be refused). A page answering 5xx is still judged for CORS and CSRF (behaviour) and for headers it carries; a header it lacks is `error` (not judged), not `fail`. Judged on that response only, not on every route; the CSRF probe finds cookies only on the routes it tries.",
-  usesTarget: true,
-  title: 'HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)',
-  params: Params,
+  ...httpSecurityContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const target = resolveTarget(ctx, params.path);
     if (!target.ok) return target.outcome;

@@ -1,47 +1,68 @@
-import { buildOutputCheck } from './build-output.js';
-import { bundleSizeCheck } from './bundle-size.js';
-import { changelogCheck } from './changelog.js';
 import type { Check } from './check.js';
-import { ciStatusCheck } from './ci-status.js';
-import { coverageCheck } from './coverage.js';
-import { cutoverWindowCheck } from './cutover-window.js';
-import { envFilesCheck } from './env-files.js';
-import { envSecretsCheck } from './env-secrets.js';
-import { gitHistoryCheck } from './git-history.js';
-import { healthCheck } from './health.js';
-import { httpSecurityCheck } from './http-security.js';
-import { lighthouseCheck } from './lighthouse.js';
-import { loadTestCheck } from './load-test.js';
-import { migrationsCheck } from './migrations.js';
-import { prometheusCheck } from './prometheus.js';
-import { rateLimitCheck } from './rate-limit.js';
-import { secretsCheck } from './secrets.js';
-import { tlsCheck } from './tls.js';
-import { versionCheck } from './version.js';
-import { websocketCheck } from './websocket.js';
+import type { CheckContract } from './contract.js';
+import { buildOutputContract } from './contracts/build-output.js';
+import { bundleSizeContract } from './contracts/bundle-size.js';
+import { changelogContract } from './contracts/changelog.js';
+import { ciStatusContract } from './contracts/ci-status.js';
+import { coverageContract } from './contracts/coverage.js';
+import { cutoverWindowContract } from './contracts/cutover-window.js';
+import { envFilesContract } from './contracts/env-files.js';
+import { envSecretsContract } from './contracts/env-secrets.js';
+import { gitHistoryContract } from './contracts/git-history.js';
+import { healthContract } from './contracts/health.js';
+import { httpSecurityContract } from './contracts/http-security.js';
+import { lighthouseContract } from './contracts/lighthouse.js';
+import { loadTestContract } from './contracts/load-test.js';
+import { migrationsContract } from './contracts/migrations.js';
+import { prometheusContract } from './contracts/prometheus.js';
+import { rateLimitContract } from './contracts/rate-limit.js';
+import { secretsContract } from './contracts/secrets.js';
+import { tlsContract } from './contracts/tls.js';
+import { versionContract } from './contracts/version.js';
+import { websocketContract } from './contracts/websocket.js';
 
-/** Every automated check shipgate knows, by template name. Adding a check = one file + one line here. */
+/**
+ * A check whose implementation is imported the first time it runs: the bundles split each check
+ * (and the tools it imports: Lighthouse, autocannon, size-limit, ws) into its own chunk, so a run
+ * loads only the checks its items need, and a host that never runs checks loads none.
+ */
+function lazy<P>(contract: CheckContract<P>, load: () => Promise<Check<P>>): Check<P> {
+  let loading: Promise<Check<P>> | undefined;
+  return {
+    ...contract,
+    async run(params, ctx) {
+      loading ??= load();
+      return (await loading).run(params, ctx);
+    },
+  };
+}
+
+/**
+ * Every automated check shipgate knows, by template name: its contract (checks/contracts/) and its
+ * implementation (checks/<id>.ts). Adding a check = a contract, an implementation, and a line in
+ * each registry (docs/contributing.md).
+ */
 export const checks: readonly Check<unknown>[] = [
-  secretsCheck,
-  gitHistoryCheck,
-  envFilesCheck,
-  envSecretsCheck,
-  bundleSizeCheck,
-  lighthouseCheck,
-  loadTestCheck,
-  websocketCheck,
-  coverageCheck,
-  ciStatusCheck,
-  buildOutputCheck,
-  changelogCheck,
-  versionCheck,
-  migrationsCheck,
-  httpSecurityCheck,
-  rateLimitCheck,
-  tlsCheck,
-  healthCheck,
-  prometheusCheck,
-  cutoverWindowCheck,
+  lazy(secretsContract, async () => (await import('./secrets.js')).secretsCheck),
+  lazy(gitHistoryContract, async () => (await import('./git-history.js')).gitHistoryCheck),
+  lazy(envFilesContract, async () => (await import('./env-files.js')).envFilesCheck),
+  lazy(envSecretsContract, async () => (await import('./env-secrets.js')).envSecretsCheck),
+  lazy(bundleSizeContract, async () => (await import('./bundle-size.js')).bundleSizeCheck),
+  lazy(lighthouseContract, async () => (await import('./lighthouse.js')).lighthouseCheck),
+  lazy(loadTestContract, async () => (await import('./load-test.js')).loadTestCheck),
+  lazy(websocketContract, async () => (await import('./websocket.js')).websocketCheck),
+  lazy(coverageContract, async () => (await import('./coverage.js')).coverageCheck),
+  lazy(ciStatusContract, async () => (await import('./ci-status.js')).ciStatusCheck),
+  lazy(buildOutputContract, async () => (await import('./build-output.js')).buildOutputCheck),
+  lazy(changelogContract, async () => (await import('./changelog.js')).changelogCheck),
+  lazy(versionContract, async () => (await import('./version.js')).versionCheck),
+  lazy(migrationsContract, async () => (await import('./migrations.js')).migrationsCheck),
+  lazy(httpSecurityContract, async () => (await import('./http-security.js')).httpSecurityCheck),
+  lazy(rateLimitContract, async () => (await import('./rate-limit.js')).rateLimitCheck),
+  lazy(tlsContract, async () => (await import('./tls.js')).tlsCheck),
+  lazy(healthContract, async () => (await import('./health.js')).healthCheck),
+  lazy(prometheusContract, async () => (await import('./prometheus.js')).prometheusCheck),
+  lazy(cutoverWindowContract, async () => (await import('./cutover-window.js')).cutoverWindowCheck),
 ];
 
 /** Looks a check up by its template name. */

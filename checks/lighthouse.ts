@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import type { CheckContext, CheckOutcome } from './check.js';
 import { defineCheck } from './check.js';
+import { type LighthouseParams, lighthouseContract } from './contracts/lighthouse.js';
 import { findBuildDir, missingBuildDirReason } from './lib/build/build-dir.js';
 import { resolveTarget } from './lib/http/http-target.js';
 import { badChromePath, CHROME_CANDIDATES, findChrome, NO_CHROME_REASON } from './lib/lighthouse/chrome.js';
@@ -13,37 +13,13 @@ import {
   lhciVerdict,
   METRIC_AUDIT,
 } from './lib/lighthouse/lhci-assert.js';
-import { findLhciRc, type LhciConfig, loadLhciConfig } from './lib/lighthouse/lhci-config.js';
+import { type LhciConfig, loadLhciConfig } from './lib/lighthouse/lhci-config.js';
+import { findLhciRc } from './lib/lighthouse/lhci-files.js';
 import { type LighthouseMeasurement, measureLighthouse, probePage } from './lib/lighthouse/lighthouse-run.js';
 import type { PageProbe } from './lib/lighthouse/load-error.js';
 import { startStaticServer } from './lib/lighthouse/static-server.js';
 
 type Metric = AuditMetric;
-
-const params = z.object({
-  path: z
-    .string()
-    .optional()
-    .describe('the page to audit, relative to target.url (default: target.url itself)'),
-  metric: z
-    .enum(['performance', 'lcp', 'cls', 'ttfb', 'fid', 'console-errors', 'lhci'])
-    .default('performance')
-    .describe(
-      "what is judged; `lhci`: every assertion of the repository's Lighthouse CI config (lighthouserc.*), as `lhci assert` judges them",
-    ),
-  /** Lighthouse runs; each metric is the median over them (mpfid/TBT are noisy on small runners). */
-  runs: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(9)
-    .optional()
-    .describe("Lighthouse runs per URL (default: the Lighthouse CI config's numberOfRuns, else 3)"),
-  /** Performance score floor, 0–1 or 0–100 (default 0.90, the seed's "> 90"). */
-  min: z.coerce.number().min(0).max(100).optional(),
-  /** Ceiling for lcp/ttfb/fid (ms) or cls (unitless). */
-  max: z.coerce.number().min(0).optional(),
-});
 
 /** Seed thresholds: LCP < 2.5 s, FID < 100 ms (lab: max-potential-FID), CLS < 0.1, TTFB < 600 ms. */
 const DEFAULT_MAX: Record<'lcp' | 'cls' | 'ttfb' | 'fid', number> = {
@@ -108,7 +84,7 @@ function blockedNote(measured: LighthouseMeasurement): string {
   return hosts.length === 0 ? '' : `; ${hosts.join(', ')} unreachable on this runner (not loaded)`;
 }
 
-function judge(metric: Metric, p: z.infer<typeof params>, measured: LighthouseMeasurement): CheckOutcome {
+function judge(metric: Metric, p: LighthouseParams, measured: LighthouseMeasurement): CheckOutcome {
   const blocked = blockedHosts(measured);
   const base = {
     details: `${detailsOf(measured)}${blocked.length > 0 ? `\nRequests to ${blocked.join(', ')} failed: only loopback resolves on this runner (hermetic local run), so those assets were not loaded.` : ''}`,
@@ -157,7 +133,7 @@ function judge(metric: Metric, p: z.infer<typeof params>, measured: LighthouseMe
 /** One verdict over several URLs (a Lighthouse CI config's `collect.url`): the first failure, else the first. */
 function judgeAll(
   metric: Metric,
-  p: z.infer<typeof params>,
+  p: LighthouseParams,
   measured: readonly LighthouseMeasurement[],
   note: string,
 ): CheckOutcome {
@@ -177,7 +153,7 @@ function judgeAll(
 
 /** The item judged by the team's Lighthouse CI config, when that config names its audit; else undefined. */
 function judgeByConfig(
-  metric: z.infer<typeof params>['metric'],
+  metric: LighthouseParams['metric'],
   config: LhciConfig | undefined,
   measured: readonly LighthouseMeasurement[],
 ): CheckOutcome | undefined {
@@ -252,14 +228,7 @@ export interface LighthouseCheckOptions {
 /** Builds the check; the exported `lighthouseCheck` uses the standard Chromium locations. */
 export function createLighthouseCheck(options: LighthouseCheckOptions = {}) {
   return defineCheck({
-    id: 'lighthouse',
-    measures: 'app',
-    proves:
-      "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score ≥ `min`, or LCP/CLS/TTFB/max-potential-FID ≤ `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause; a target that serves no page (GET answers `application/json` or another non-HTML type) is `skipped` as not applicable (point `path` at a page). `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
-    usesTarget: true,
-    title: 'Lighthouse performance budgets (Chromium)',
-    exclusive: true,
-    params,
+    ...lighthouseContract,
     async run(p, ctx) {
       const badChrome = badChromePath(ctx.env);
       if (badChrome) return { status: 'error', summary: badChrome };

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { type LoadTestParams, loadTestContract } from './contracts/load-test.js';
 import { describeError } from './lib/http/http-request.js';
 import { resolveTarget, shortPath } from './lib/http/http-target.js';
 import { formatMs } from './lib/load/load-percentile.js';
@@ -13,71 +13,7 @@ import {
   type SoakRunResult,
 } from './lib/load/load-run.js';
 
-const Params = z
-  .object({
-    metric: z
-      .enum(['users', 'p95', 'error-rate', 'memory-leak'])
-      .default('p95')
-      .describe('what is judged: concurrent users served, p95 latency, error rate, or the RSS trend'),
-    path: z.string().optional().describe('path relative to target.url (default: target.url itself)'),
-    connections: z.coerce.number().int().min(1).max(1000).default(100).describe('concurrent connections'),
-    duration: z.coerce
-      .number()
-      .min(1)
-      .max(60)
-      .default(10)
-      .describe('seconds; bounded so a template cannot stall a merge gate'),
-    max: z.coerce
-      .number()
-      .min(0)
-      .optional()
-      .describe('p95: max ms of successful responses (default 200); error-rate: max percent (default 1)'),
-    minSuccess: z.coerce
-      .number()
-      .min(0)
-      .max(100)
-      .default(90)
-      .describe(
-        'users, p95 and memory-leak fail unless at least this percentage of requests got a 2xx (latency of errors proves nothing)',
-      ),
-    warmup: z.coerce
-      .number()
-      .min(0)
-      .max(30)
-      .optional()
-      .describe(
-        'memory-leak: seconds of load in the first (warm-up) phase, which only sets the baseline (default: one phase)',
-      ),
-    phases: z.coerce
-      .number()
-      .int()
-      .min(3)
-      .max(10)
-      .default(4)
-      .describe('memory-leak: load phases (warm-up + compared phases); `duration` is split between them'),
-    idle: z.coerce
-      .number()
-      .min(0.5)
-      .max(10)
-      .default(2)
-      .describe('memory-leak: seconds without requests after each phase, before the next'),
-    leakMbPerMin: z.coerce
-      .number()
-      .positive()
-      .default(20)
-      .describe(
-        'memory-leak: growth of RSS at rest (MB per minute of load) after the warm-up that counts as a leak …',
-      ),
-    leakPercent: z.coerce
-      .number()
-      .positive()
-      .default(10)
-      .describe(
-        '… when it also rose by at least this percentage of the baseline (RSS at rest after the second phase)',
-      ),
-  })
-  .strict();
-type LoadParams = z.infer<typeof Params>;
+type LoadParams = LoadTestParams;
 
 const NO_PID_REASON = 'memory-leak heuristic needs a target started by shipgate (target.start)';
 /** Fewer 2xx responses than this give no percentile worth stating. */
@@ -311,14 +247,7 @@ function judgeLeak(
 
 /** Load test with autocannon: concurrent users, p95 latency, error rate and a soak-style leak check. */
 export const loadTestCheck = defineCheck({
-  id: 'load-test',
-  measures: 'app',
-  usesTarget: true,
-  exclusive: true,
-  title: 'HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend',
-  proves:
-    "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, the rate achieved and the connections that got an answer (in the summary). The app's own same-origin redirects are followed first (`/` → 302 → `/login` measures `/login`, and says so). A run that measured nothing (only redirects, 429s, 404s, refused connections) is `error` with the cause; 5xx or timeouts under load fail. A run that did not make the load it claims (connections never answered, or shipgate's generator saturated while the target idled) is `error`, never a pass. memory-leak (target started by shipgate) is a soak run: `phases` load phases split from `duration`, each followed by `idle` s; RSS at rest after each phase past the warm-up must not rise after every phase by ≥ `leakPercent`% and `leakMbPerMin` in all; a run that cannot tell is `skipped`. Does not prove behaviour under production traffic patterns, data sizes or hours-long soaks.",
-  params: Params,
+  ...loadTestContract,
   async run(params, ctx) {
     const target = resolveTarget(ctx, params.path);
     if (!target.ok) return target.outcome;

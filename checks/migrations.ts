@@ -1,20 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { migrationsContract } from './contracts/migrations.js';
 import {
   DEFAULT_MIGRATION_DIRS,
   inspectMigrations,
   type MigrationStatus,
 } from './lib/migrations/migration-pairs.js';
-
-const ParamsSchema = z
-  .object({
-    /** Migrations directory relative to the checked directory (several: comma-separated, e.g. one per Django app); auto-detected when absent. */
-    dir: z.string().min(1).optional(),
-  })
-  .strict();
 
 async function isDir(file: string): Promise<boolean> {
   return stat(file).then(
@@ -84,12 +77,7 @@ function provenNote(statuses: readonly MigrationStatus[]): string {
 }
 
 export const migrationsCheck = defineCheck({
-  id: 'migrations',
-  measures: 'repository',
-  title: 'Every database migration has a rollback',
-  proves:
-    'Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, golang-migrate `.up.sql`/`.down.sql`, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one), Django (no `RunPython` without `reverse_code`, no `RunSQL` without `reverse_sql`), Alembic `downgrade()` that is not `pass`, Rails `down` not raising IrreversibleMigration or `change` without irreversible operations, Liquibase changeSets with a `rollback` or auto-reversible changes. Does not run migrations: it cannot prove a rollback restores the schema or the data.',
-  params: ParamsSchema,
+  ...migrationsContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const named = params.dir
       ?.split(',')

@@ -1,261 +1,27 @@
-import { z } from 'zod';
-import { DURATION_PATTERN, type PrometheusConfig } from '../src/core/config/telemetry-config.js';
 import {
-  type CanaryLimits,
   describeLimits,
   describeSample,
   formatPercent,
   judgeCanary,
-  parseIncrease,
 } from '../src/core/telemetry/judge-canary.js';
-import { type CheckContext, type CheckOutcome, defineCheck } from './check.js';
-import { type Aggregate, durationSeconds, formatReading } from './lib/telemetry/judge-samples.js';
-import { graphLink, queryPrometheus } from './lib/telemetry/prometheus-api.js';
-import { fillVariables, METRIC_NAMES, METRIC_PRESETS, type QueryVariables } from './lib/telemetry/promql.js';
-
-const Duration = z.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
-/** `10%`, `+10%`, `0.1` → 0.1. */
-const Increase = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const fraction = parseIncrease(value);
-  if (fraction === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'expected an increase like "10%"' });
-    return z.NEVER;
-  }
-  return fraction;
-});
-
-const Params = z
-  .object({
-    metric: z
-      .enum(METRIC_NAMES as [string, ...string[]])
-      .optional()
-      .describe(
-        'a default query by name (error-rate, p95, cpu, memory-percent, uptime, …); see docs/telemetry.md',
-      ),
-    query: z
-      .string()
-      .min(1)
-      .max(4000)
-      .optional()
-      .describe('PromQL; `{{version}}`, `{{sha}}`, `{{environment}}` are filled'),
-    max: z.coerce.number().optional().describe('the reading must be ≤ max'),
-    min: z.coerce.number().optional().describe('the reading must be ≥ min'),
-    warnMax: z.coerce
-      .number()
-      .optional()
-      .describe('above `max` but ≤ `warnMax`: inconclusive (a person decides) rather than a failure'),
-    warnMin: z.coerce
-      .number()
-      .optional()
-      .describe('below `min` but ≥ `warnMin`: inconclusive rather than a failure'),
-    baseline: z
-      .string()
-      .max(500)
-      .optional()
-      .describe(
-        'label matchers of the baseline (blue, the previous version) replacing `selector` in the default query; default: telemetry.prometheus.baselineSelector',
-      ),
-    baselineQuery: z
-      .string()
-      .min(1)
-      .max(4000)
-      .optional()
-      .describe('PromQL of the baseline, for an item with its own `query`'),
-    maxIncrease: Increase.optional().describe(
-      'largest increase over the baseline at the same time, e.g. `10%` (relative limit)',
-    ),
-    warnIncrease: Increase.optional().describe(
-      'above `maxIncrease` but ≤ `warnIncrease`: inconclusive rather than a failure',
-    ),
-    maxRatio: z.coerce
-      .number()
-      .positive()
-      .optional()
-      .describe('largest reading / baseline ratio, e.g. `1.2`'),
-    warnRatio: z.coerce
-      .number()
-      .positive()
-      .optional()
-      .describe('above `maxRatio` but ≤ `warnRatio`: inconclusive rather than a failure'),
-    dryRun: z
-      .boolean()
-      .default(false)
-      .describe('judged and shown, never gating and never starting a rollback (Argo `dryRun`)'),
-    over: Duration.optional().describe(
-      'the range inside `error-count` and `uptime` (increase, avg_over_time); default: the rate window',
-    ),
-    window: Duration.optional().describe(
-      'judge every sample over the last `window` (a range query); default: now only',
-    ),
-    interval: Duration.default('30s').describe('the sampling step within the window'),
-    failureLimit: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe(
-        'breaching samples tolerated in the window (default 0; unlimited with only consecutiveFailureLimit)',
-      ),
-    consecutiveFailureLimit: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe('breaching samples in a row tolerated: an isolated spike passes, a sustained breach fails'),
-    count: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .describe('samples needed (default: half the window, at least 1)'),
-    aggregate: z
-      .enum(['max', 'min', 'avg', 'last'])
-      .optional()
-      .describe('the figure reported (default: the worst)'),
-    unit: z.string().max(10).optional().describe('unit shown with the reading (default: the metric’s)'),
-  })
-  .strict()
-  .refine((p) => p.metric !== undefined || p.query !== undefined, { message: 'needs `metric` or `query`' })
-  .refine(
-    (p) =>
-      p.max !== undefined || p.min !== undefined || p.maxIncrease !== undefined || p.maxRatio !== undefined,
-    { message: 'needs `max`, `min`, `maxIncrease` or `maxRatio`' },
-  )
-  .refine((p) => p.warnMax === undefined || (p.max !== undefined && p.warnMax >= p.max), {
-    message: '`warnMax` needs `max` and must be ≥ it',
-  })
-  .refine((p) => p.warnMin === undefined || (p.min !== undefined && p.warnMin <= p.min), {
-    message: '`warnMin` needs `min` and must be ≤ it',
-  })
-  .refine(
-    (p) => p.warnIncrease === undefined || (p.maxIncrease !== undefined && p.warnIncrease >= p.maxIncrease),
-    { message: '`warnIncrease` needs `maxIncrease` and must be ≥ it' },
-  )
-  .refine((p) => p.warnRatio === undefined || (p.maxRatio !== undefined && p.warnRatio >= p.maxRatio), {
-    message: '`warnRatio` needs `maxRatio` and must be ≥ it',
-  })
-  .refine((p) => p.baselineQuery === undefined || p.query !== undefined, {
-    message: '`baselineQuery` goes with `query` (a default metric takes `baseline`)',
-  });
-
-export type PrometheusParams = z.infer<typeof Params>;
+import { type Aggregate, durationSeconds, formatReading } from '../src/core/telemetry/judge-samples.js';
+import { graphLink, queryPrometheus } from '../src/telemetry/prometheus-api.js';
+import {
+  canaryLimits,
+  fillQuery,
+  NO_PROMETHEUS,
+  prometheusAuthorization,
+  resolveBaselineQuery,
+  resolveQuery,
+} from '../src/telemetry/prometheus-query.js';
+import { type CheckOutcome, defineCheck } from './check.js';
+import { prometheusContract } from './contracts/prometheus.js';
 
 const skipped = (summary: string): CheckOutcome => ({ status: 'skipped', summary });
 
-/** `Authorization` from the env vars the config names: a bearer token, else basic auth. */
-export function prometheusAuthorization(
-  config: PrometheusConfig | undefined,
-  env: CheckContext['env'],
-): string | undefined {
-  const token = env[config?.tokenEnv ?? 'PROMETHEUS_TOKEN'];
-  if (token) return `Bearer ${token}`;
-  const user = env[config?.usernameEnv ?? 'PROMETHEUS_USERNAME'];
-  const password = env[config?.passwordEnv ?? 'PROMETHEUS_PASSWORD'];
-  if (user && password !== undefined) return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  return undefined;
-}
-
-/** The query an item runs: its own `query`, else the config's override for its metric, else the default. */
-export function resolveQuery(
-  params: PrometheusParams,
-  config: PrometheusConfig | undefined,
-): { ok: true; template: string; unit: string; label: string } | { ok: false; reason: string } {
-  const preset = params.metric ? METRIC_PRESETS[params.metric] : undefined;
-  const unit = params.unit ?? preset?.unit ?? '';
-  if (params.query) return { ok: true, template: params.query, unit, label: params.metric ?? 'reading' };
-  const metric = params.metric as string;
-  const override = config?.queries[metric];
-  if (override) return { ok: true, template: override, unit, label: preset?.describe ?? metric };
-  const built = preset?.query(config?.selector ?? '', config?.rateWindow ?? '5m', {
-    over: params.over ?? config?.rateWindow ?? '5m',
-    targetSelector: config?.targetSelector ?? config?.selector ?? '',
-    ...(config?.memoryLimitBytes !== undefined ? { memoryLimitBytes: config.memoryLimitBytes } : {}),
-  });
-  if (!built)
-    return {
-      ok: false,
-      reason: `metric "${metric}" needs telemetry.prometheus.memoryLimitBytes (or a query in telemetry.prometheus.queries)`,
-    };
-  return { ok: true, template: built, unit, label: preset?.describe ?? metric };
-}
-
-/**
- * The baseline's query: the item's `baselineQuery`, else the default query of its metric with the
- * baseline's matchers (`baseline`, else `telemetry.prometheus.baselineSelector`) in place of
- * `selector`. Undefined when the item compares with nothing.
- */
-export function resolveBaselineQuery(
-  params: PrometheusParams,
-  config: PrometheusConfig | undefined,
-  relative = params.maxIncrease !== undefined || params.maxRatio !== undefined,
-): { ok: true; template: string } | { ok: false; reason: string } | undefined {
-  if (params.query) {
-    if (params.baselineQuery) return { ok: true, template: params.baselineQuery };
-    return relative
-      ? { ok: false, reason: 'no baseline series: `query` needs a `baselineQuery`' }
-      : undefined;
-  }
-  const selector = params.baseline ?? (relative ? config?.baselineSelector : undefined);
-  if (selector === undefined)
-    return relative
-      ? {
-          ok: false,
-          reason: 'no baseline series: set `baseline="<selector>"` or telemetry.prometheus.baselineSelector',
-        }
-      : undefined;
-  if (params.metric && config?.queries[params.metric])
-    return {
-      ok: false,
-      reason: `no baseline series: telemetry.prometheus.queries.${params.metric} replaces the default query, give the item a query and a baselineQuery`,
-    };
-  return resolveQuery(params, config ? { ...config, selector, targetSelector: selector } : undefined) as
-    | { ok: true; template: string }
-    | { ok: false; reason: string };
-}
-
-/** The limits of an item, as the core judges them. */
-export function canaryLimits(params: PrometheusParams): CanaryLimits {
-  const out: CanaryLimits = {};
-  for (const key of [
-    'max',
-    'min',
-    'warnMax',
-    'warnMin',
-    'maxIncrease',
-    'warnIncrease',
-    'maxRatio',
-    'warnRatio',
-  ] as const) {
-    const value = params[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-/** Why nothing can be queried: no server in the config or the environment. */
-export const NO_PROMETHEUS = 'no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)';
-
-/** The query with this run's `{{variables}}` filled, or why it cannot run: an unset one is never guessed. */
-export function fillQuery(
-  template: string,
-  variables: QueryVariables,
-): { ok: true; query: string } | { ok: false; reason: string } {
-  const filled = fillVariables(template, variables);
-  if (filled.ok) return filled;
-  return {
-    ok: false,
-    reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(', ')}, unknown for this run`,
-  };
-}
-
 /** A production metric from Prometheus within limits, now or over every sample of a window. */
 export const prometheusCheck = defineCheck({
-  id: 'prometheus',
-  measures: 'environment',
-  title: 'A production metric from Prometheus is within its limits',
-  proves:
-    'The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).',
-  params: Params,
+  ...prometheusContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const config = ctx.telemetry?.prometheus;
     const url = config?.url ?? ctx.env.PROMETHEUS_URL;

@@ -1,18 +1,9 @@
 import http from 'node:http';
 import https from 'node:https';
-import { z } from 'zod';
 import { defineCheck } from './check.js';
+import { type RateLimitParams, rateLimitContract } from './contracts/rate-limit.js';
 import { describeError, headerValue, httpRequest } from './lib/http/http-request.js';
 import { resolveTarget, shortPath } from './lib/http/http-target.js';
-
-const Params = z.object({
-  /** Relative to target.url; default: target.url itself. */
-  path: z.string().optional(),
-  method: z.enum(['GET', 'POST', 'HEAD']).default('GET'),
-  requests: z.coerce.number().int().min(1).max(500).default(120),
-  concurrency: z.coerce.number().int().min(1).max(50).default(10),
-  timeoutMs: z.coerce.number().int().positive().max(30_000).default(5000),
-});
 
 /** Standard (IETF draft) and common legacy rate-limit response headers. */
 const LIMIT_HEADERS = ['ratelimit', 'ratelimit-policy', 'ratelimit-limit', 'x-ratelimit-limit'];
@@ -31,7 +22,7 @@ interface BurstTally {
  * Sends a bounded burst with a fixed number of workers over keep-alive connections, and stops early once
  * a 429 has been seen (the point is proven; hammering further helps nobody).
  */
-async function burst(url: URL, params: z.infer<typeof Params>, signal: AbortSignal): Promise<BurstTally> {
+async function burst(url: URL, params: RateLimitParams, signal: AbortSignal): Promise<BurstTally> {
   const agent = new (url.protocol === 'https:' ? https : http).Agent({ keepAlive: true });
   const tally: BurstTally = { sent: 0, count429: 0, statuses: new Map(), errors: [] };
   const worker = async () => {
@@ -68,15 +59,7 @@ async function burst(url: URL, params: z.infer<typeof Params>, signal: AbortSign
 
 /** A burst of requests meets a limiter: a 429, or rate-limit headers announcing the policy. */
 export const rateLimitCheck = defineCheck({
-  id: 'rate-limit',
-  measures: 'app',
-  usesTarget: true,
-  // The burst fills the app's limiter for a while: every other runtime check would then see 429s.
-  disruptive: true,
-  title: 'Rate limiting answers a burst with 429 or RateLimit headers',
-  proves:
-    'A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.',
-  params: Params,
+  ...rateLimitContract,
   async run(params, ctx) {
     const target = resolveTarget(ctx, params.path);
     if (!target.ok) return target.outcome;

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { secretsContract } from './contracts/secrets.js';
 import { findExecutable } from './lib/process/find-executable.js';
 import { fingerprintOf, SecretAllowlist } from './lib/secrets/allowlist.js';
 import { describeHit, scanText } from './lib/secrets/engine.js';
@@ -9,13 +9,6 @@ import { SECRET_RULES } from './lib/secrets/rules.js';
 import { forEachScanTarget, listScanFiles } from './lib/secrets/scan-files.js';
 import { fixtureDetails, testFixtureReason } from './lib/secrets/test-fixtures.js';
 import { TomlError } from './lib/secrets/toml.js';
-
-const ParamsSchema = z
-  .object({
-    /** `auto`: gitleaks when on PATH, else the built-in rules. */
-    engine: z.enum(['auto', 'builtin', 'gitleaks']).default('auto'),
-  })
-  .strict();
 
 interface ScanResult {
   findings: Finding[];
@@ -104,13 +97,7 @@ async function scanWithGitleaks(
 }
 
 export const secretsCheck = defineCheck({
-  id: 'secrets',
-  measures: 'repository',
-  proves:
-    'No file of the working tree (git-tracked or untracked and not ignored; node_modules, marked fixture dirs, binaries and files over 1 MB skipped) holds a token of a documented provider shape (GitHub, GitLab, npm, Slack, AWS, GCP, Stripe, OpenAI, Anthropic… — 42 families, widened to the shapes gitleaks 8.28 and secretlint 13 test), a private key, a password in a connection string or URL, or a high-entropy literal under a secret-like name. Every token of a documented shape is reported; for formats with a checksum (GitHub, npm CRC32, age Bech32) the finding says "checksum valid: likely live" or "checksum invalid: likely a test value" instead of dropping it. Values are never printed (prefix and fingerprint only). ' +
-    'Does not prove: that a reported token is live (nothing is sent to a provider), that secrets in unrecognised shapes under neutral names are absent (the generic rule needs a secret-like name and entropy), that history is clean (see `git-history`), or anything about files over 1 MB, binaries, archives or images. With `engine=auto` a gitleaks on PATH replaces the built-in rules.',
-  title: 'No hardcoded credentials in the working tree',
-  params: ParamsSchema,
+  ...secretsContract,
   async run(params, ctx): Promise<CheckOutcome> {
     let allowlist: SecretAllowlist;
     try {

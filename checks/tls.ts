@@ -1,32 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { tlsContract } from './contracts/tls.js';
 import { describeError } from './lib/http/http-request.js';
 import { resolveTarget } from './lib/http/http-target.js';
 import { probeTls } from './lib/http/http-tls-probe.js';
-
-const Params = z.object({
-  /** Defaults to the target URL. */
-  url: z.string().optional(),
-  /** Minimum days left before expiry. */
-  minDays: z.coerce.number().min(0).default(14),
-  /** PEM file with a private CA (relative to the repo), replacing Node's default CA list. */
-  caFile: z.string().optional(),
-  timeoutMs: z.coerce.number().int().positive().max(60_000).default(10_000),
-});
 
 const DAY_MS = 86_400_000;
 
 /** The TLS certificate is valid now, chains to a trusted CA, matches the host, and is not about to expire. */
 export const tlsCheck = defineCheck({
-  id: 'tls',
-  measures: 'app',
-  proves:
-    'The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.',
-  usesTarget: true,
-  title: 'TLS certificate valid, trusted, matching and not expiring soon',
-  params: Params,
+  ...tlsContract,
   async run(params, ctx): Promise<CheckOutcome> {
     const target = resolveTarget(ctx, undefined, params.url);
     if (!target.ok) return target.outcome;

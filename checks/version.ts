@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { compareSemver, parseSemver } from '../src/core/release/release-version.js';
 import type { Finding } from '../src/core/template/model.js';
 import { type CheckOutcome, defineCheck } from './check.js';
+import { versionContract } from './contracts/version.js';
 import { isGitRepo, repoPrefix, resolveCommit, tryGit } from './lib/git/git.js';
 import { projectVersion, VERSION_FILES } from './lib/git/project-version.js';
 import { type ReleaseInfo, releaseInfo } from './lib/git/release-context.js';
@@ -39,12 +39,7 @@ async function fail(dir: string, summary: string, file = 'package.json'): Promis
 }
 
 export const versionCheck = defineCheck({
-  id: 'version',
-  measures: 'repository',
-  proves:
-    'The release version is higher than the version on the base ref, read from the same manifest (package.json, pyproject.toml, setup.cfg, Cargo.toml, pom.xml, build.gradle, VERSION) or, when the base has none, its newest tag. Skipped when there is no release version or the base is the head itself.',
-  title: 'Release version is valid SemVer, bumped from the base branch, and consistent',
-  params: z.object({}).strict(),
+  ...versionContract,
   async run(_params, ctx): Promise<CheckOutcome> {
     const dir = ctx.repoDir;
     const release = await releaseInfo(ctx);

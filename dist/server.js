@@ -11,11 +11,6 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __glob = (map2) => (path16) => {
-  var fn = map2[path16];
-  if (fn) return fn();
-  throw new Error("Module not found in bundle: " + path16);
-};
 var __esm = (fn, res, err) => function __init() {
   if (err) throw err[0];
   try {
@@ -172,7 +167,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -181,7 +176,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -189,13 +184,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -387,7 +382,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -396,7 +391,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -404,13 +399,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -591,7 +586,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -600,7 +595,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -608,13 +603,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -683,8 +678,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve5, reject) {
-          return setTimeout(resolve5, t);
+        return new this.Promise(function(resolve2, reject) {
+          return setTimeout(resolve2, t);
         });
       }
       computePenalty() {
@@ -1154,7 +1149,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1163,7 +1158,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -1171,13 +1166,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -1218,7 +1213,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve2, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -1229,14 +1224,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve5();
+              return resolve2();
             } else {
-              return client.once("ready", resolve5);
+              return client.once("ready", resolve2);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve2, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -1244,7 +1239,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve5(replies[0]);
+              return resolve2(replies[0]);
             });
           });
         }
@@ -1257,12 +1252,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve5, reject) => {
+            return new _this.Promise((resolve2, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve5(replies[0]);
+                  return resolve2(replies[0]);
                 }
               });
             });
@@ -1270,13 +1265,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve2, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve5();
+                  return resolve2();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -1290,13 +1285,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve5, reject) => {
+                  yield new _this2.Promise((resolve2, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve5();
+                        return resolve2();
                       }
                     });
                   });
@@ -1381,7 +1376,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1390,7 +1385,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -1398,13 +1393,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -1450,7 +1445,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve5, reject) => {
+          return new this.Promise((resolve2, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -1461,9 +1456,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve5();
+              return resolve2();
             } else {
-              return client.once("ready", resolve5);
+              return client.once("ready", resolve2);
             }
           });
         }
@@ -1489,10 +1484,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve2, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve5();
+                return resolve2();
               });
             });
           }));
@@ -1590,7 +1585,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1599,7 +1594,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -1607,13 +1602,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -1749,7 +1744,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve5, reject) => {
+          return new _this3.Promise((resolve2, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -1757,7 +1752,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve5(replies);
+              return resolve2(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -1988,7 +1983,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -1997,7 +1992,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2005,13 +2000,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2034,19 +2029,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve5, returned, task;
+          var args, cb, error62, reject, resolve2, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve5 = _this$_queue$shift.resolve;
+            resolve2 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -2062,16 +2057,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve5;
-        resolve5 = reject = null;
+        var promise2, reject, resolve2;
+        resolve2 = reject = null;
         promise2 = new this.Promise(function(_resolve2, _reject) {
-          resolve5 = _resolve2;
+          resolve2 = _resolve2;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve5,
+          resolve: resolve2,
           reject
         });
         this._tryToRun();
@@ -2124,7 +2119,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2133,7 +2128,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2141,13 +2136,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2410,7 +2405,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -2419,7 +2414,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve5(value);
+        resolve2(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -2427,13 +2422,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve5, reject) {
+        return new Promise(function(resolve2, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve2, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -2597,12 +2592,12 @@ var require_Bottleneck = __commonJS({
         }
         _drainOne(capacity) {
           return this._registerLock.schedule(() => {
-            var args, index, next, options2, queue2;
+            var args, index, next, options2, queue;
             if (this.queued() === 0) {
               return this.Promise.resolve(null);
             }
-            queue2 = this._queues.getFirst();
-            var _next2 = next = queue2.first();
+            queue = this._queues.getFirst();
+            var _next2 = next = queue.first();
             options2 = _next2.options;
             args = _next2.args;
             if (capacity != null && options2.weight > capacity) {
@@ -2625,7 +2620,7 @@ var require_Bottleneck = __commonJS({
                 options: options2
               });
               if (success2) {
-                queue2.shift();
+                queue.shift();
                 empty = this.empty();
                 if (empty) {
                   this.Events.trigger("empty");
@@ -2671,14 +2666,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at2;
             };
-            return new this.Promise((resolve5, reject) => {
+            return new this.Promise((resolve2, reject) => {
               if (finished()) {
-                return resolve5();
+                return resolve2();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve5();
+                    return resolve2();
                   }
                 });
               }
@@ -2786,9 +2781,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve5, reject) {
+            return new this.Promise(function(resolve2, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve5)(args3);
+                return (args3[0] != null ? reject : resolve2)(args3);
               });
             });
           };
@@ -6474,20 +6469,20 @@ var require_ms = __commonJS({
     function fmtLong(ms) {
       var msAbs = Math.abs(ms);
       if (msAbs >= d) {
-        return plural8(ms, msAbs, d, "day");
+        return plural2(ms, msAbs, d, "day");
       }
       if (msAbs >= h) {
-        return plural8(ms, msAbs, h, "hour");
+        return plural2(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
-        return plural8(ms, msAbs, m, "minute");
+        return plural2(ms, msAbs, m, "minute");
       }
       if (msAbs >= s2) {
-        return plural8(ms, msAbs, s2, "second");
+        return plural2(ms, msAbs, s2, "second");
       }
       return ms + " ms";
     }
-    function plural8(ms, msAbs, n2, name) {
+    function plural2(ms, msAbs, n2, name) {
       var isPlural = msAbs >= n2 * 1.5;
       return Math.round(ms / n2) + " " + name + (isPlural ? "s" : "");
     }
@@ -6858,7 +6853,7 @@ var require_has_flag = __commonJS({
 var require_supports_color = __commonJS({
   "node_modules/supports-color/index.js"(exports2, module2) {
     "use strict";
-    var os2 = __require("os");
+    var os = __require("os");
     var tty = __require("tty");
     var hasFlag = require_has_flag();
     var { env } = process;
@@ -6906,7 +6901,7 @@ var require_supports_color = __commonJS({
         return min;
       }
       if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
+        const osRelease = os.release().split(".");
         if (Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
           return Number(osRelease[2]) >= 14931 ? 3 : 2;
         }
@@ -7545,14 +7540,14 @@ var require_utils2 = __commonJS({
     }
     exports2.parseURL = parseURL;
     function resolveTLSProfile(options2) {
-      let tls2 = options2 === null || options2 === void 0 ? void 0 : options2.tls;
-      if (typeof tls2 === "string")
-        tls2 = { profile: tls2 };
-      const profile = TLSProfiles_1.default[tls2 === null || tls2 === void 0 ? void 0 : tls2.profile];
+      let tls = options2 === null || options2 === void 0 ? void 0 : options2.tls;
+      if (typeof tls === "string")
+        tls = { profile: tls };
+      const profile = TLSProfiles_1.default[tls === null || tls === void 0 ? void 0 : tls.profile];
       if (profile) {
-        tls2 = Object.assign({}, profile, tls2);
-        delete tls2.profile;
-        options2 = Object.assign({}, options2, { tls: tls2 });
+        tls = Object.assign({}, profile, tls);
+        delete tls.profile;
+        options2 = Object.assign({}, options2, { tls });
       }
       return options2;
     }
@@ -7892,7 +7887,7 @@ var require_Command = __commonJS({
         }
       }
       initPromise() {
-        const promise2 = new Promise((resolve5, reject) => {
+        const promise2 = new Promise((resolve2, reject) => {
           if (!this.transformed) {
             this.transformed = true;
             const transformer = _Command._transformer.argument[this.name];
@@ -7901,7 +7896,7 @@ var require_Command = __commonJS({
             }
             this.stringifyArguments();
           }
-          this.resolve = this._convertValue(resolve5);
+          this.resolve = this._convertValue(resolve2);
           this.reject = (err) => {
             this._clearTimers();
             if (this.errorStack) {
@@ -7934,11 +7929,11 @@ var require_Command = __commonJS({
       /**
        * Convert the value from buffer to the target encoding.
        */
-      _convertValue(resolve5) {
+      _convertValue(resolve2) {
         return (value) => {
           try {
             this._clearTimers();
-            resolve5(this.transformReply(value));
+            resolve2(this.transformReply(value));
             this.isResolved = true;
           } catch (err) {
             this.reject(err);
@@ -8219,13 +8214,13 @@ var require_autoPipelining = __commonJS({
       if (client.isCluster && !client.slots.length) {
         if (client.status === "wait")
           client.connect().catch(lodash_1.noop);
-        return (0, standard_as_callback_1.default)(new Promise(function(resolve5, reject) {
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve2, reject) {
           client.delayUntilReady((err) => {
             if (err) {
               reject(err);
               return;
             }
-            executeWithAutoPipelining(client, functionName, commandName, args, null).then(resolve5, reject);
+            executeWithAutoPipelining(client, functionName, commandName, args, null).then(resolve2, reject);
           });
         }), callback);
       }
@@ -8246,13 +8241,13 @@ var require_autoPipelining = __commonJS({
         pipeline[exports2.kExec] = true;
         setImmediate(executeAutoPipeline, client, slotKey);
       }
-      const autoPipelinePromise = new Promise(function(resolve5, reject) {
+      const autoPipelinePromise = new Promise(function(resolve2, reject) {
         pipeline[exports2.kCallbacks].push(function(err, value) {
           if (err) {
             reject(err);
             return;
           }
-          resolve5(value);
+          resolve2(value);
         });
         if (functionName === "call") {
           args.unshift(commandName);
@@ -8490,8 +8485,8 @@ var require_Pipeline = __commonJS({
           this[name] = redis[name];
           this[name + "Buffer"] = redis[name + "Buffer"];
         });
-        this.promise = new Promise((resolve5, reject) => {
-          this.resolve = resolve5;
+        this.promise = new Promise((resolve2, reject) => {
+          this.resolve = resolve2;
           this.reject = reject;
         });
         const _this = this;
@@ -8550,18 +8545,18 @@ var require_Pipeline = __commonJS({
           if (commonError && retriable) {
             const _this = this;
             const errv = commonError.message.split(" ");
-            const queue2 = this._queue;
+            const queue = this._queue;
             let inTransaction = false;
             this._queue = [];
-            for (let i = 0; i < queue2.length; ++i) {
-              if (errv[0] === "ASK" && !inTransaction && queue2[i].name !== "asking" && (!queue2[i - 1] || queue2[i - 1].name !== "asking")) {
+            for (let i = 0; i < queue.length; ++i) {
+              if (errv[0] === "ASK" && !inTransaction && queue[i].name !== "asking" && (!queue[i - 1] || queue[i - 1].name !== "asking")) {
                 const asking = new Command_1.default("asking");
                 asking.ignore = true;
                 this.sendCommand(asking);
               }
-              queue2[i].initPromise();
-              this.sendCommand(queue2[i]);
-              inTransaction = queue2[i].inTransaction;
+              queue[i].initPromise();
+              this.sendCommand(queue[i]);
+              inTransaction = queue[i].inTransaction;
             }
             let matched = true;
             if (typeof this.leftRedirections === "undefined") {
@@ -8792,13 +8787,13 @@ var require_transaction = __commonJS({
           if (this.isCluster && !this.redis.slots.length) {
             if (this.redis.status === "wait")
               this.redis.connect().catch(utils_1.noop);
-            return (0, standard_as_callback_1.default)(new Promise((resolve5, reject) => {
+            return (0, standard_as_callback_1.default)(new Promise((resolve2, reject) => {
               this.redis.delayUntilReady((err) => {
                 if (err) {
                   reject(err);
                   return;
                 }
-                this.exec(pipeline).then(resolve5, reject);
+                this.exec(pipeline).then(resolve2, reject);
               });
             }), callback);
           }
@@ -9670,8 +9665,8 @@ var require_DelayQueue = __commonJS({
         if (!this.queues[bucket]) {
           this.queues[bucket] = new Deque();
         }
-        const queue2 = this.queues[bucket];
-        queue2.push(item);
+        const queue = this.queues[bucket];
+        queue.push(item);
         if (!this.timeouts[bucket]) {
           this.timeouts[bucket] = setTimeout(() => {
             callback(() => {
@@ -9682,18 +9677,18 @@ var require_DelayQueue = __commonJS({
         }
       }
       execute(bucket) {
-        const queue2 = this.queues[bucket];
-        if (!queue2) {
+        const queue = this.queues[bucket];
+        if (!queue) {
           return;
         }
-        const { length } = queue2;
+        const { length } = queue;
         if (!length) {
           return;
         }
         debug("send %d commands in %s queue", length, bucket);
         this.queues[bucket] = null;
-        while (queue2.length > 0) {
-          queue2.shift()();
+        while (queue.length > 0) {
+          queue.shift()();
         }
       }
     };
@@ -10156,7 +10151,7 @@ var require_cluster = __commonJS({
        * Connect to a cluster
        */
       connect() {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve2, reject) => {
           if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
             reject(new Error("Redis is already connecting/connected"));
             return;
@@ -10185,7 +10180,7 @@ var require_cluster = __commonJS({
               this.retryAttempts = 0;
               this.executeOfflineCommands();
               this.resetNodesRefreshInterval();
-              resolve5();
+              resolve2();
             };
             let closeListener = void 0;
             const refreshListener = () => {
@@ -10194,9 +10189,9 @@ var require_cluster = __commonJS({
               this.manuallyClosing = false;
               this.setStatus("connect");
               if (this.options.enableReadyCheck) {
-                this.readyCheck((err, fail3) => {
-                  if (err || fail3) {
-                    debug("Ready check failed (%s). Reconnecting...", err || fail3);
+                this.readyCheck((err, fail) => {
+                  if (err || fail) {
+                    debug("Ready check failed (%s). Reconnecting...", err || fail);
                     if (this.status === "connect") {
                       this.disconnect(true);
                     }
@@ -10795,7 +10790,7 @@ var require_cluster = __commonJS({
         });
       }
       resolveSrv(hostname3) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve2, reject) => {
           this.options.resolveSrv(hostname3, (err, records) => {
             if (err) {
               return reject(err);
@@ -10809,7 +10804,7 @@ var require_cluster = __commonJS({
               if (!group.records.length) {
                 sortedKeys.shift();
               }
-              self2.dnsLookup(record2.name).then((host) => resolve5({
+              self2.dnsLookup(record2.name).then((host) => resolve2({
                 host,
                 port: record2.port
               }), tryFirstOne);
@@ -10819,14 +10814,14 @@ var require_cluster = __commonJS({
         });
       }
       dnsLookup(hostname3) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve2, reject) => {
           this.options.dnsLookup(hostname3, (err, address) => {
             if (err) {
               debug("failed to resolve hostname %s to IP: %s", hostname3, err.message);
               reject(err);
             } else {
               debug("resolved hostname %s to IP %s", hostname3, address);
-              resolve5(address);
+              resolve2(address);
             }
           });
         });
@@ -10983,7 +10978,7 @@ var require_StandaloneConnector = __commonJS({
         if (options2.tls) {
           Object.assign(connectionOptions, options2.tls);
         }
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve2, reject) => {
           process.nextTick(() => {
             if (!this.connecting) {
               reject(new Error(utils_1.CONNECTION_CLOSED_ERROR_MSG));
@@ -11002,7 +10997,7 @@ var require_StandaloneConnector = __commonJS({
             this.stream.once("error", (err) => {
               this.firstError = err;
             });
-            resolve5(this.stream);
+            resolve2(this.stream);
           });
         });
       }
@@ -11161,7 +11156,7 @@ var require_SentinelConnector = __commonJS({
             const error62 = new Error(errorMsg);
             if (typeof retryDelay === "number") {
               eventEmitter("error", error62);
-              await new Promise((resolve5) => setTimeout(resolve5, retryDelay));
+              await new Promise((resolve2) => setTimeout(resolve2, retryDelay));
               return connectToNext();
             } else {
               throw error62;
@@ -12488,7 +12483,7 @@ var require_Redis = __commonJS({
        * if the connection fails, times out, or if Redis is already connecting/connected.
        */
       connect(callback) {
-        const promise2 = new Promise((resolve5, reject) => {
+        const promise2 = new Promise((resolve2, reject) => {
           if (this.status === "connecting" || this.status === "connect" || this.status === "ready") {
             reject(new Error("Redis is already connecting/connected"));
             return;
@@ -12567,7 +12562,7 @@ var require_Redis = __commonJS({
             }
             const connectionReadyHandler = function() {
               _this.removeListener("close", connectionCloseHandler);
-              resolve5();
+              resolve2();
             };
             var connectionCloseHandler = function() {
               _this.removeListener("ready", connectionReadyHandler);
@@ -12661,10 +12656,10 @@ var require_Redis = __commonJS({
           monitor: true,
           lazyConnect: false
         });
-        return (0, standard_as_callback_1.default)(new Promise(function(resolve5, reject) {
+        return (0, standard_as_callback_1.default)(new Promise(function(resolve2, reject) {
           monitorInstance.once("error", reject);
           monitorInstance.once("monitoring", function() {
-            resolve5(monitorInstance);
+            resolve2(monitorInstance);
           });
         }), callback);
       }
@@ -13484,8 +13479,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path16 = req.path;
-        _req.url = typeof path16 === "string" ? path16 : req.url ? req.url.path || req.url : void 0;
+        const path2 = req.path;
+        _req.url = typeof path2 === "string" ? path2 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -13655,14 +13650,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path16) {
+    function parsePath(path2) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path16.length; i++) {
-        const char = path16[i];
+      for (let i = 0; i < path2.length; i++) {
+        const char = path2[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -13793,10 +13788,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path16 of paths) {
-        const parts = parsePath(path16);
+      for (const path2 of paths) {
+        const parts = parsePath(path2);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path16, remove);
+          redactWildcardPath(obj, parts, censor, path2, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -13881,8 +13876,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path16) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path16];
+            const wrappedCensor = typeof censor === "function" ? (value, path2) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path2];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -13917,8 +13912,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path16 of pathsToClone) {
-        const parts = parsePath(path16);
+      for (const path2 of pathsToClone) {
+        const parts = parsePath(path2);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -13970,24 +13965,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path16) {
-      if (typeof path16 !== "string") {
+    function validatePath(path2) {
+      if (typeof path2 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path16 === "") {
+      if (path2 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path16.includes("..")) {
-        throw new Error(`Invalid redaction path (${path16})`);
+      if (path2.includes("..")) {
+        throw new Error(`Invalid redaction path (${path2})`);
       }
-      if (path16.includes(",")) {
-        throw new Error(`Invalid redaction path (${path16})`);
+      if (path2.includes(",")) {
+        throw new Error(`Invalid redaction path (${path2})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path16.length; i++) {
-        const char = path16[i];
+      for (let i = 0; i < path2.length; i++) {
+        const char = path2[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -14001,20 +13996,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path16})`);
+            throw new Error(`Invalid redaction path (${path2})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path16})`);
+        throw new Error(`Invalid redaction path (${path2})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path16 of paths) {
-        validatePath(path16);
+      for (const path2 of paths) {
+        validatePath(path2);
       }
     }
     function slowRedact(options2 = {}) {
@@ -14027,7 +14022,7 @@ var require_redact = __commonJS({
       } = options2;
       validatePaths(paths);
       const pathStructure = buildPathStructure(paths);
-      return function redact2(obj) {
+      return function redact(obj) {
         if (strict && (obj === null || typeof obj !== "object")) {
           if (obj === null || obj === void 0) {
             return serialize ? serialize(obj) : obj;
@@ -14184,8 +14179,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path16) => {
-            return censor(value, [k, ...path16]);
+          const wrappedCensor = typeof censor === "function" ? (value, path2) => {
+            return censor(value, [k, ...path2]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -14406,7 +14401,7 @@ var require_sonic_boom = __commonJS({
     var fs2 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path16 = __require("path");
+    var path2 = __require("path");
     var sleep2 = require_atomic_sleep();
     var assert2 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
@@ -14460,7 +14455,7 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path16.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs2.mkdirSync(path2.dirname(file2), { recursive: true });
           const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -14468,7 +14463,7 @@ var require_sonic_boom = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path16.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path2.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs2.open(file2, flags, mode, fileOpened);
         });
@@ -15233,8 +15228,8 @@ var require_thread_stream = __commonJS({
     var { version: version2 } = require_package();
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
-    var { join: join16 } = __require("path");
-    var { pathToFileURL: pathToFileURL3 } = __require("url");
+    var { join: join3 } = __require("path");
+    var { pathToFileURL: pathToFileURL2 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
       WRITE_INDEX,
@@ -15285,13 +15280,13 @@ var require_thread_stream = __commonJS({
     function createWorker(stream, opts) {
       const { filename, workerData } = opts;
       const bundlerOverrides = "__bundlerPathsOverrides" in globalThis ? globalThis.__bundlerPathsOverrides : {};
-      const toExecute = bundlerOverrides["thread-stream-worker"] || join16(__dirname, "lib", "worker.js");
+      const toExecute = bundlerOverrides["thread-stream-worker"] || join3(__dirname, "lib", "worker.js");
       const worker = new Worker(toExecute, {
         ...opts.workerOpts,
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
         workerData: {
-          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL3(filename).href,
+          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL2(filename).href,
           dataBuf: stream[kImpl].dataBuf,
           stateBuf: stream[kImpl].stateBuf,
           workerData: {
@@ -15796,10 +15791,10 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync11 } = __require("node:fs");
+    var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
-    var { join: join16, isAbsolute, sep: sep6 } = __require("node:path");
-    var { fileURLToPath: fileURLToPath3 } = __require("node:url");
+    var { join: join3, isAbsolute, sep: sep2 } = __require("node:path");
+    var { fileURLToPath: fileURLToPath2 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
@@ -15863,15 +15858,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path16 = unquoted;
-      if (path16.startsWith("file://")) {
+      let path2 = unquoted;
+      if (path2.startsWith("file://")) {
         try {
-          path16 = fileURLToPath3(path16);
+          path2 = fileURLToPath2(path2);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path16) && !existsSync11(path16);
+      return isAbsolute(path2) && !existsSync3(path2);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -15953,7 +15948,7 @@ var require_transport = __commonJS({
         throw new Error("only one of target or targets can be specified");
       }
       if (targets) {
-        target = bundlerOverrides["pino-worker"] || join16(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
         options2.targets = targets.filter((dest) => dest.target).map((dest) => {
           return {
             ...dest,
@@ -15974,7 +15969,7 @@ var require_transport = __commonJS({
         const pipelinesHaveLevel = options2.pipelines.some((p) => p.some((t) => t.level != null));
         usesMultistream = options2.targets.length + options2.pipelines.length > 1 || targetsHaveLevel || pipelinesHaveLevel;
       } else if (pipeline) {
-        target = bundlerOverrides["pino-worker"] || join16(__dirname, "worker.js");
+        target = bundlerOverrides["pino-worker"] || join3(__dirname, "worker.js");
         options2.pipelines = [pipeline.map((dest) => {
           return {
             ...dest,
@@ -16001,12 +15996,12 @@ var require_transport = __commonJS({
           return origin;
         }
         if (origin === "pino/file") {
-          return join16(__dirname, "..", "file.js");
+          return join3(__dirname, "..", "file.js");
         }
         let fixTarget2;
         for (const filePath of callers) {
           try {
-            const context2 = filePath === "node:repl" ? process.cwd() + sep6 : filePath;
+            const context2 = filePath === "node:repl" ? process.cwd() + sep2 : filePath;
             fixTarget2 = createRequire2(context2).resolve(origin);
             break;
           } catch (err) {
@@ -16949,8 +16944,8 @@ var require_safe_stable_stringify = __commonJS({
     }
     function configure(options2) {
       options2 = { ...options2 };
-      const fail3 = getStrictOption(options2);
-      if (fail3) {
+      const fail = getStrictOption(options2);
+      if (fail) {
         if (options2.bigint === void 0) {
           options2.bigint = false;
         }
@@ -16981,7 +16976,7 @@ var require_safe_stable_stringify = __commonJS({
               return circularValue;
             }
             let res = "";
-            let join16 = ",";
+            let join3 = ",";
             const originalIndentation = indentation;
             if (Array.isArray(value)) {
               if (value.length === 0) {
@@ -16995,7 +16990,7 @@ var require_safe_stable_stringify = __commonJS({
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join16 = `,
+                join3 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -17003,13 +16998,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join16;
+                res += join3;
               }
               const tmp = stringifyFnReplacer(String(i), value, stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17030,7 +17025,7 @@ ${originalIndentation}`;
             let separator = "";
             if (spacer !== "") {
               indentation += spacer;
-              join16 = `,
+              join3 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17044,13 +17039,13 @@ ${indentation}`;
               const tmp = stringifyFnReplacer(key2, value, stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join16;
+                separator = join3;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...":${whitespace}"${getItemCount(removedKeys)} not stringified"`;
-              separator = join16;
+              separator = join3;
             }
             if (spacer !== "" && separator.length > 1) {
               res = `
@@ -17061,7 +17056,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail3 ? fail3(value) : "null";
+            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -17072,7 +17067,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail3 ? fail3(value) : void 0;
+            return fail ? fail(value) : void 0;
         }
       }
       function stringifyArrayReplacer(key, value, stack, replacer, spacer, indentation) {
@@ -17091,7 +17086,7 @@ ${originalIndentation}`;
             }
             const originalIndentation = indentation;
             let res = "";
-            let join16 = ",";
+            let join3 = ",";
             if (Array.isArray(value)) {
               if (value.length === 0) {
                 return "[]";
@@ -17104,7 +17099,7 @@ ${originalIndentation}`;
                 indentation += spacer;
                 res += `
 ${indentation}`;
-                join16 = `,
+                join3 = `,
 ${indentation}`;
               }
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
@@ -17112,13 +17107,13 @@ ${indentation}`;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
                 res += tmp2 !== void 0 ? tmp2 : "null";
-                res += join16;
+                res += join3;
               }
               const tmp = stringifyArrayReplacer(String(i), value[i], stack, replacer, spacer, indentation);
               res += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res += `${join16}"... ${getItemCount(removedKeys)} not stringified"`;
+                res += `${join3}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               if (spacer !== "") {
                 res += `
@@ -17131,7 +17126,7 @@ ${originalIndentation}`;
             let whitespace = "";
             if (spacer !== "") {
               indentation += spacer;
-              join16 = `,
+              join3 = `,
 ${indentation}`;
               whitespace = " ";
             }
@@ -17140,7 +17135,7 @@ ${indentation}`;
               const tmp = stringifyArrayReplacer(key2, value[key2], stack, replacer, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}:${whitespace}${tmp}`;
-                separator = join16;
+                separator = join3;
               }
             }
             if (spacer !== "" && separator.length > 1) {
@@ -17152,7 +17147,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail3 ? fail3(value) : "null";
+            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -17163,7 +17158,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail3 ? fail3(value) : void 0;
+            return fail ? fail(value) : void 0;
         }
       }
       function stringifyIndent(key, value, stack, spacer, indentation) {
@@ -17198,20 +17193,20 @@ ${originalIndentation}`;
               indentation += spacer;
               let res2 = `
 ${indentation}`;
-              const join17 = `,
+              const join4 = `,
 ${indentation}`;
               const maximumValuesToStringify = Math.min(value.length, maximumBreadth);
               let i = 0;
               for (; i < maximumValuesToStringify - 1; i++) {
                 const tmp2 = stringifyIndent(String(i), value[i], stack, spacer, indentation);
                 res2 += tmp2 !== void 0 ? tmp2 : "null";
-                res2 += join17;
+                res2 += join4;
               }
               const tmp = stringifyIndent(String(i), value[i], stack, spacer, indentation);
               res2 += tmp !== void 0 ? tmp : "null";
               if (value.length - 1 > maximumBreadth) {
                 const removedKeys = value.length - maximumBreadth - 1;
-                res2 += `${join17}"... ${getItemCount(removedKeys)} not stringified"`;
+                res2 += `${join4}"... ${getItemCount(removedKeys)} not stringified"`;
               }
               res2 += `
 ${originalIndentation}`;
@@ -17227,16 +17222,16 @@ ${originalIndentation}`;
               return '"[Object]"';
             }
             indentation += spacer;
-            const join16 = `,
+            const join3 = `,
 ${indentation}`;
             let res = "";
             let separator = "";
             let maximumPropertiesToStringify = Math.min(keyLength, maximumBreadth);
             if (isTypedArrayWithEntries(value)) {
-              res += stringifyTypedArray(value, join16, maximumBreadth);
+              res += stringifyTypedArray(value, join3, maximumBreadth);
               keys = keys.slice(value.length);
               maximumPropertiesToStringify -= value.length;
-              separator = join16;
+              separator = join3;
             }
             if (deterministic) {
               keys = sort(keys, comparator);
@@ -17247,13 +17242,13 @@ ${indentation}`;
               const tmp = stringifyIndent(key2, value[key2], stack, spacer, indentation);
               if (tmp !== void 0) {
                 res += `${separator}${strEscape(key2)}: ${tmp}`;
-                separator = join16;
+                separator = join3;
               }
             }
             if (keyLength > maximumBreadth) {
               const removedKeys = keyLength - maximumBreadth;
               res += `${separator}"...": "${getItemCount(removedKeys)} not stringified"`;
-              separator = join16;
+              separator = join3;
             }
             if (separator !== "") {
               res = `
@@ -17264,7 +17259,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail3 ? fail3(value) : "null";
+            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -17275,7 +17270,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail3 ? fail3(value) : void 0;
+            return fail ? fail(value) : void 0;
         }
       }
       function stringifySimple(key, value, stack) {
@@ -17360,7 +17355,7 @@ ${originalIndentation}`;
             return `{${res}}`;
           }
           case "number":
-            return isFinite(value) ? String(value) : fail3 ? fail3(value) : "null";
+            return isFinite(value) ? String(value) : fail ? fail(value) : "null";
           case "boolean":
             return value === true ? "true" : "false";
           case "undefined":
@@ -17371,7 +17366,7 @@ ${originalIndentation}`;
             }
           // fallthrough
           default:
-            return fail3 ? fail3(value) : void 0;
+            return fail ? fail(value) : void 0;
         }
       }
       function stringify2(value, replacer, space) {
@@ -17575,7 +17570,7 @@ var require_multistream = __commonJS({
 var require_pino = __commonJS({
   "node_modules/pino/pino.js"(exports2, module2) {
     "use strict";
-    var os2 = __require("node:os");
+    var os = __require("node:os");
     var stdSerializers = require_pino_std_serializers();
     var caller = require_caller();
     var redaction = require_redaction();
@@ -17623,7 +17618,7 @@ var require_pino = __commonJS({
     } = symbols;
     var { epochTime, nullTime } = time4;
     var { pid } = process;
-    var hostname3 = os2.hostname();
+    var hostname3 = os.hostname();
     var defaultErrorSerializer = stdSerializers.err;
     var defaultOptions2 = {
       level: "info",
@@ -17664,7 +17659,7 @@ var require_pino = __commonJS({
       const { opts, stream } = normalize(instance, caller(), ...args);
       if (opts.level && typeof opts.level === "string" && DEFAULT_LEVELS[opts.level.toLowerCase()] !== void 0) opts.level = opts.level.toLowerCase();
       const {
-        redact: redact2,
+        redact,
         crlf,
         serializers: serializers2,
         timestamp,
@@ -17698,8 +17693,8 @@ var require_pino = __commonJS({
       const stringifyFn = stringify.bind({
         [stringifySafeSym]: stringifySafe
       });
-      const stringifiers = redact2 ? Object.assign(/* @__PURE__ */ Object.create(null), redaction(redact2, stringifyFn)) : /* @__PURE__ */ Object.create(null);
-      const formatOpts = redact2 ? { stringify: stringifiers[redactFmtSym] } : { stringify: stringifyFn };
+      const stringifiers = redact ? Object.assign(/* @__PURE__ */ Object.create(null), redaction(redact, stringifyFn)) : /* @__PURE__ */ Object.create(null);
+      const formatOpts = redact ? { stringify: stringifiers[redactFmtSym] } : { stringify: stringifyFn };
       const end = "}" + (crlf ? "\r\n" : "\n");
       const coreChindings = asChindings.bind(null, {
         [chindingsSym]: "",
@@ -18328,13 +18323,13 @@ var require_pino_abstract_transport = __commonJS({
     var { Duplex } = __require("stream");
     var { parentPort, workerData } = __require("worker_threads");
     function createDeferred() {
-      let resolve5;
+      let resolve2;
       let reject;
       const promise2 = new Promise((_resolve2, _reject) => {
-        resolve5 = _resolve2;
+        resolve2 = _resolve2;
         reject = _reject;
       });
-      promise2.resolve = resolve5;
+      promise2.resolve = resolve2;
       promise2.reject = reject;
       return promise2;
     }
@@ -18606,7 +18601,7 @@ var require_sonic_boom2 = __commonJS({
     var fs2 = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path16 = __require("node:path");
+    var path2 = __require("node:path");
     var assert2 = __require("node:assert");
     var sleep2 = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
@@ -18677,7 +18672,7 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path16.dirname(file2), { recursive: true });
+          if (sonic.mkdir) fs2.mkdirSync(path2.dirname(file2), { recursive: true });
           const fd = fs2.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
@@ -18685,7 +18680,7 @@ var require_sonic_boom2 = __commonJS({
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path16.dirname(file2), { recursive: true }, (err) => {
+        fs2.mkdir(path2.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
           fs2.open(file2, flags, mode, fileOpened);
         });
@@ -19965,7 +19960,7 @@ var require_dateformat = __commonJS({
           var _s = function s2() {
             return date5[_() + "Seconds"]();
           };
-          var _L = function L2() {
+          var _L = function L() {
             return date5[_() + "Milliseconds"]();
           };
           var _o = function o() {
@@ -20019,7 +20014,7 @@ var require_dateformat = __commonJS({
             return pad(_s());
           }, l: function l2() {
             return pad(_L(), 3);
-          }, L: function L2() {
+          }, L: function L() {
             return pad(Math.floor(_L() / 10));
           }, t: function t() {
             return _H() < 12 ? dateFormat.i18n.timeNames[0] : dateFormat.i18n.timeNames[1];
@@ -21758,8 +21753,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve5, reject) {
-            return setTimeout(resolve5, t);
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t);
           });
         }
         computePenalty() {
@@ -21970,15 +21965,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve5, returned, task;
+          var args, cb, error62, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve5(returned);
+                  return resolve2(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -21993,13 +21988,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve5;
-          resolve5 = reject = null;
+          var promise2, reject, resolve2;
+          resolve2 = reject = null;
           promise2 = new this.Promise(function(_resolve2, _reject) {
-            resolve5 = _resolve2;
+            resolve2 = _resolve2;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._queue.push({ task, args, resolve: resolve2, reject });
           this._tryToRun();
           return promise2;
         }
@@ -22341,12 +22336,12 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options2, queue2;
+              var args, index, next, options2, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
-              queue2 = this._queues.getFirst();
-              ({ options: options2, args } = next = queue2.first());
+              queue = this._queues.getFirst();
+              ({ options: options2, args } = next = queue.first());
               if (capacity != null && options2.weight > capacity) {
                 return this.Promise.resolve(null);
               }
@@ -22356,7 +22351,7 @@ var require_light = __commonJS({
                 var empty;
                 this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
                 if (success2) {
-                  queue2.shift();
+                  queue.shift();
                   empty = this.empty();
                   if (empty) {
                     this.Events.trigger("empty");
@@ -22400,14 +22395,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at2;
               };
-              return new this.Promise((resolve5, reject) => {
+              return new this.Promise((resolve2, reject) => {
                 if (finished()) {
-                  return resolve5();
+                  return resolve2();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve5();
+                      return resolve2();
                     }
                   });
                 }
@@ -22500,9 +22495,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve5, reject) {
+              return new this.Promise(function(resolve2, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve5)(args3);
+                  return (args3[0] != null ? reject : resolve2)(args3);
                 });
               });
             };
@@ -22701,17 +22696,17 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path16) {
-      const ctrl = callVisitor(key, node2, visitor, path16);
+    function visit_(key, node2, visitor, path2) {
+      const ctrl = callVisitor(key, node2, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path2 = Object.freeze(path2.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path16);
+            const ci = visit_(i, node2.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22722,13 +22717,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path16);
+          path2 = Object.freeze(path2.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path16);
+          const cv = visit_("value", node2.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22749,17 +22744,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path16) {
-      const ctrl = await callVisitor(key, node2, visitor, path16);
+    async function visitAsync_(key, node2, visitor, path2) {
+      const ctrl = await callVisitor(key, node2, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
+          path2 = Object.freeze(path2.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22770,13 +22765,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path16 = Object.freeze(path16.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path16);
+          path2 = Object.freeze(path2.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path16);
+          const cv = await visitAsync_("value", node2.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22803,23 +22798,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path16) {
+    function callVisitor(key, node2, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path16);
+        return visitor(key, node2, path2);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path16);
+        return visitor.Map?.(key, node2, path2);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path16);
+        return visitor.Seq?.(key, node2, path2);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path16);
+        return visitor.Pair?.(key, node2, path2);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path16);
+        return visitor.Scalar?.(key, node2, path2);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path16);
+        return visitor.Alias?.(key, node2, path2);
       return void 0;
     }
-    function replaceNode(key, path16, node2) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path2, node2) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -23431,10 +23426,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -23453,7 +23448,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23483,11 +23478,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path2;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -23501,8 +23496,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -23516,8 +23511,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -23535,8 +23530,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -23546,8 +23541,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -26062,9 +26057,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -26139,14 +26134,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path2) {
+        if (Collection2.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -26161,10 +26156,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path2, keepScalar) {
+        if (Collection2.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -26175,10 +26170,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path2) {
+        if (Collection2.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26195,13 +26190,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path2, value) {
+        if (Collection2.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -26587,10 +26582,10 @@ var require_resolve_block_map = __commonJS({
       let offset2 = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep2?.[0],
           offset: offset2,
           onError,
           parentIndent: bm.indent,
@@ -26604,7 +26599,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset2, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -26628,7 +26623,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -26644,7 +26639,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset2, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset2 = valueNode.range[2];
@@ -26735,7 +26730,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -26749,13 +26744,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -26798,18 +26793,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset2 = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep2?.[0],
           offset: offset2,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -26863,8 +26858,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset2 = valueNode.range[2];
           if (isBlock(value))
@@ -26876,7 +26871,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -26887,8 +26882,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -26905,7 +26900,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27085,7 +27080,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -27102,24 +27097,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27302,25 +27297,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep6 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep2 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28130,14 +28125,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -28162,9 +28157,9 @@ var require_cst_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path16) => {
+    visit3.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -28173,23 +28168,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path16) => {
-      const parent = visit3.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit3.parentCollection = (cst, path2) => {
+      const parent = visit3.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -28200,10 +28195,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports2.visit = visit3;
   }
@@ -29304,18 +29299,18 @@ var require_parser3 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep2;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29468,15 +29463,15 @@ var require_parser3 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -29670,13 +29665,13 @@ var require_parser3 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -30454,8 +30449,8 @@ var require_utils4 = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path2, { windows } = {}) => {
+      const segs = path2.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -30799,7 +30794,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants3 = require_constants3();
+    var constants = require_constants3();
     var utils = require_utils4();
     var {
       MAX_LENGTH,
@@ -30807,7 +30802,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants;
     var expandRange = (args, options2) => {
       if (typeof options2.expandRange === "function") {
         return options2.expandRange(...args, options2);
@@ -30838,8 +30833,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -30902,7 +30897,7 @@ var require_parse = __commonJS({
         state.output += token.output != null ? token.output : token.value;
         consume(token.value);
       };
-      const negate2 = () => {
+      const negate = () => {
         let count = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
@@ -31071,9 +31066,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -31299,7 +31294,7 @@ var require_parse = __commonJS({
             }
           }
           if (opts.nonegate !== true && state.index === 0) {
-            negate2();
+            negate();
             continue;
           }
         }
@@ -31512,7 +31507,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -31570,11 +31565,11 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse6 = require_parse();
     var utils = require_utils4();
-    var constants3 = require_constants3();
+    var constants = require_constants3();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch7 = (glob, options2, returnState = false) => {
+    var picomatch4 = (glob, options2, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input2) => picomatch7(input2, options2, returnState));
+        const fns = glob.map((input2) => picomatch4(input2, options2, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -31589,18 +31584,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix4 = opts.windows;
-      const regex2 = isState ? picomatch7.compileRe(glob, options2) : picomatch7.makeRe(glob, options2, false, true);
+      const posix = opts.windows;
+      const regex2 = isState ? picomatch4.compileRe(glob, options2) : picomatch4.makeRe(glob, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match: match2, output: output2 } = picomatch7.test(input2, regex2, options2, { glob, posix: posix4 });
-        const result = { glob, state, regex: regex2, posix: posix4, input: input2, output: output2, match: match2, isMatch };
+        const { isMatch, match: match2, output: output2 } = picomatch4.test(input2, regex2, options2, { glob, posix });
+        const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -31625,7 +31620,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch7.test = (input2, regex2, options2, { glob, posix: posix4 } = {}) => {
+    picomatch4.test = (input2, regex2, options2, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -31633,7 +31628,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix ? utils.toPosixSlashes : null);
       let match2 = input2 === glob;
       let output2 = match2 && format ? format(input2) : input2;
       if (match2 === false) {
@@ -31642,24 +31637,24 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch7.matchBase(input2, regex2, options2, posix4);
+          match2 = picomatch4.matchBase(input2, regex2, options2, posix);
         } else {
           match2 = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output: output2 };
     };
-    picomatch7.matchBase = (input2, glob, options2) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch7.makeRe(glob, options2);
+    picomatch4.matchBase = (input2, glob, options2) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options2);
       return regex2.test(utils.basename(input2));
     };
-    picomatch7.isMatch = (str, patterns, options2) => picomatch7(patterns, options2)(str);
-    picomatch7.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options2));
+    picomatch4.isMatch = (str, patterns, options2) => picomatch4(patterns, options2)(str);
+    picomatch4.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options2));
       return parse6(pattern, { ...options2, fastpaths: false });
     };
-    picomatch7.scan = (input2, options2) => scan(input2, options2);
-    picomatch7.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input2, options2) => scan(input2, options2);
+    picomatch4.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -31670,13 +31665,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch7.toRegex(source, options2);
+      const regex2 = picomatch4.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch7.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -31687,9 +31682,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse6(input2, options2);
       }
-      return picomatch7.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch7.toRegex = (source, options2) => {
+    picomatch4.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -31698,8 +31693,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch7.constants = constants3;
-    module2.exports = picomatch7;
+    picomatch4.constants = constants;
+    module2.exports = picomatch4;
   }
 });
 
@@ -31709,7576 +31704,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils4();
-    function picomatch7(glob, options2, returnState = false) {
+    function picomatch4(glob, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob, options2, returnState);
     }
-    Object.assign(picomatch7, pico);
-    module2.exports = picomatch7;
-  }
-});
-
-// node_modules/@lhci/utils/src/presets/all.js
-var require_all = __commonJS({
-  "node_modules/@lhci/utils/src/presets/all.js"(exports2, module2) {
-    "use strict";
-    module2.exports = {
-      assertions: {
-        // Not applicable in navigation mode (off)
-        // TODO: Enable this to support user flows
-        "interaction-to-next-paint": ["off", {}],
-        "uses-responsive-images-snapshot": ["off", {}],
-        "work-during-interaction": ["off", {}],
-        // Not useful or invisible diagnostic audits (off)
-        "critical-request-chains": ["off", {}],
-        "final-screenshot": ["off", {}],
-        "js-libraries": ["off", {}],
-        "largest-contentful-paint-element": ["off", {}],
-        "layout-shifts": ["off", {}],
-        "main-thread-tasks": ["off", {}],
-        "network-requests": ["off", {}],
-        "network-rtt": ["off", {}],
-        "network-server-latency": ["off", {}],
-        "resource-summary": ["off", {}],
-        "screenshot-thumbnails": ["off", {}],
-        "script-treemap-data": ["off", {}],
-        "third-party-summary": ["off", {}],
-        "total-blocking-time": ["off", {}],
-        "user-timings": ["off", {}],
-        diagnostics: ["off", {}],
-        metrics: ["off", {}],
-        // All the rest of the audits (error)
-        "aria-allowed-attr": ["error", {}],
-        "aria-allowed-role": ["error", {}],
-        "aria-command-name": ["error", {}],
-        "aria-conditional-attr": ["error", {}],
-        "aria-deprecated-role": ["error", {}],
-        "aria-dialog-name": ["error", {}],
-        "aria-hidden-body": ["error", {}],
-        "aria-hidden-focus": ["error", {}],
-        "aria-input-field-name": ["error", {}],
-        "aria-meter-name": ["error", {}],
-        "aria-progressbar-name": ["error", {}],
-        "aria-prohibited-attr": ["error", {}],
-        "aria-required-attr": ["error", {}],
-        "aria-required-children": ["error", {}],
-        "aria-required-parent": ["error", {}],
-        "aria-roles": ["error", {}],
-        "aria-text": ["error", {}],
-        "aria-toggle-field-name": ["error", {}],
-        "aria-tooltip-name": ["error", {}],
-        "aria-treeitem-name": ["error", {}],
-        "aria-valid-attr-value": ["error", {}],
-        "aria-valid-attr": ["error", {}],
-        "bf-cache": ["error", {}],
-        "bootup-time": ["error", {}],
-        "button-name": ["error", {}],
-        "cache-insight": ["error", {}],
-        "clickjacking-mitigation": ["error", {}],
-        "cls-culprits-insight": ["error", {}],
-        "color-contrast": ["error", {}],
-        "crawlable-anchors": ["error", {}],
-        "csp-xss": ["error", {}],
-        "cumulative-layout-shift": ["error", {}],
-        "definition-list": ["error", {}],
-        "document-latency-insight": ["error", {}],
-        "document-title": ["error", {}],
-        "dom-size-insight": ["error", {}],
-        "dom-size": ["error", {}],
-        "duplicate-id-aria": ["error", {}],
-        "duplicated-javascript-insight": ["error", {}],
-        "duplicated-javascript": ["error", {}],
-        "efficient-animated-content": ["error", {}],
-        "empty-heading": ["error", {}],
-        "errors-in-console": ["error", {}],
-        "first-contentful-paint": ["error", {}],
-        "first-meaningful-paint": ["error", {}],
-        "font-display-insight": ["error", {}],
-        "font-display": ["error", {}],
-        "font-size": ["error", {}],
-        "forced-reflow-insight": ["error", {}],
-        "form-field-multiple-labels": ["error", {}],
-        "frame-title": ["error", {}],
-        "geolocation-on-start": ["error", {}],
-        "has-hsts": ["error", {}],
-        "heading-order": ["error", {}],
-        "html-has-lang": ["error", {}],
-        "html-lang-valid": ["error", {}],
-        "html-xml-lang-mismatch": ["error", {}],
-        "http-status-code": ["error", {}],
-        "identical-links-same-purpose": ["error", {}],
-        "image-alt": ["error", {}],
-        "image-aspect-ratio": ["error", {}],
-        "image-delivery-insight": ["error", {}],
-        "image-redundant-alt": ["error", {}],
-        "image-size-responsive": ["error", {}],
-        "input-button-name": ["error", {}],
-        "input-image-alt": ["error", {}],
-        "inspector-issues": ["error", {}],
-        "interaction-to-next-paint-insight": ["error", {}],
-        "is-crawlable": ["error", {}],
-        "is-on-https": ["error", {}],
-        "label-content-name-mismatch": ["error", {}],
-        "landmark-one-main": ["error", {}],
-        "largest-contentful-paint": ["error", {}],
-        "lcp-discovery-insight": ["error", {}],
-        "lcp-lazy-loaded": ["error", {}],
-        "lcp-phases-insight": ["error", {}],
-        "legacy-javascript-insight": ["error", {}],
-        "legacy-javascript": ["error", {}],
-        "link-in-text-block": ["error", {}],
-        "link-name": ["error", {}],
-        "link-text": ["error", {}],
-        "long-tasks": ["error", {}],
-        "mainthread-work-breakdown": ["error", {}],
-        "max-potential-fid": ["error", {}],
-        "meta-description": ["error", {}],
-        "meta-refresh": ["error", {}],
-        "meta-viewport": ["error", {}],
-        "modern-http-insight": ["error", {}],
-        "modern-image-formats": ["error", {}],
-        "network-dependency-tree-insight": ["error", {}],
-        "no-document-write": ["error", {}],
-        "non-composited-animations": ["error", {}],
-        "notification-on-start": ["error", {}],
-        "object-alt": ["error", {}],
-        "offscreen-images": ["error", {}],
-        "origin-isolation": ["error", {}],
-        "paste-preventing-inputs": ["error", {}],
-        "prioritize-lcp-image": ["error", {}],
-        "redirects-http": ["error", {}],
-        "render-blocking-insight": ["error", {}],
-        "render-blocking-resources": ["error", {}],
-        "robots-txt": ["error", {}],
-        "select-name": ["error", {}],
-        "server-response-time": ["error", {}],
-        "skip-link": ["error", {}],
-        "speed-index": ["error", {}],
-        "table-duplicate-name": ["error", {}],
-        "table-fake-caption": ["error", {}],
-        "target-size": ["error", {}],
-        "td-has-header": ["error", {}],
-        "td-headers-attr": ["error", {}],
-        "th-has-data-cells": ["error", {}],
-        "third-parties-insight": ["error", {}],
-        "third-party-cookies": ["error", {}],
-        "third-party-facades": ["error", {}],
-        "total-byte-weight": ["error", {}],
-        "unminified-css": ["error", {}],
-        "unminified-javascript": ["error", {}],
-        "unsized-images": ["error", {}],
-        "unused-css-rules": ["error", {}],
-        "unused-javascript": ["error", {}],
-        "uses-http2": ["error", {}],
-        "uses-long-cache-ttl": ["error", {}],
-        "uses-optimized-images": ["error", {}],
-        "uses-passive-event-listeners": ["error", {}],
-        "uses-rel-preconnect": ["error", {}],
-        "uses-responsive-images": ["error", {}],
-        "uses-text-compression": ["error", {}],
-        "valid-lang": ["error", {}],
-        "valid-source-maps": ["error", {}],
-        "video-caption": ["error", {}],
-        "viewport-insight": ["error", {}],
-        accesskeys: ["error", {}],
-        bypass: ["error", {}],
-        canonical: ["error", {}],
-        charset: ["error", {}],
-        deprecations: ["error", {}],
-        dlitem: ["error", {}],
-        doctype: ["error", {}],
-        hreflang: ["error", {}],
-        interactive: ["error", {}],
-        label: ["error", {}],
-        list: ["error", {}],
-        listitem: ["error", {}],
-        redirects: ["error", {}],
-        tabindex: ["error", {}],
-        viewport: ["error", {}]
-      }
-    };
-  }
-});
-
-// node_modules/@lhci/utils/src/presets/recommended.js
-var require_recommended = __commonJS({
-  "node_modules/@lhci/utils/src/presets/recommended.js"(exports2, module2) {
-    "use strict";
-    var all = require_all();
-    module2.exports = {
-      assertions: {
-        ...all.assertions,
-        // Flaky audits (warn)
-        "bootup-time": ["warn", {}],
-        "cumulative-layout-shift": ["warn", {}],
-        "first-contentful-paint": ["warn", {}],
-        "first-meaningful-paint": ["warn", {}],
-        "largest-contentful-paint": ["warn", {}],
-        "mainthread-work-breakdown": ["warn", {}],
-        "max-potential-fid": ["warn", {}],
-        "speed-index": ["warn", {}],
-        interactive: ["warn", {}],
-        // Flaky score but non-flaky details (error, maxLength)
-        "duplicated-javascript": ["warn", { maxLength: 0 }],
-        // warn until https://github.com/GoogleChrome/lighthouse/issues/11285 is fixed
-        "efficient-animated-content": ["error", { maxLength: 0 }],
-        "legacy-javascript": ["warn", { maxLength: 0 }],
-        // warn until https://github.com/GoogleChrome/lighthouse/issues/11285 is fixed
-        "offscreen-images": ["error", { maxLength: 0 }],
-        "unminified-css": ["error", { maxLength: 0 }],
-        "unminified-javascript": ["error", { maxLength: 0 }],
-        "unused-css-rules": ["error", { maxLength: 0 }],
-        "unused-javascript": ["error", { maxLength: 0 }],
-        "uses-optimized-images": ["error", { maxLength: 0 }],
-        "uses-rel-preconnect": ["error", { maxLength: 0 }],
-        "uses-responsive-images": ["error", { maxLength: 0 }],
-        "uses-text-compression": ["error", { maxLength: 0 }],
-        // Audits that don't typically apply in dev environments or are more opinionated (warn)
-        "uses-http2": ["off", {}],
-        // not useful for the dev server
-        "long-tasks": ["off", {}],
-        // too strict
-        "cache-insight": ["warn", { maxLength: 0 }],
-        "dom-size-insight": ["warn", {}],
-        "dom-size": ["warn", {}],
-        "is-on-https": ["warn", {}],
-        // passes on localhost, so OK to leave on
-        "modern-image-formats": ["warn", { maxLength: 0 }],
-        "render-blocking-insight": ["warn", { maxLength: 0 }],
-        "render-blocking-resources": ["warn", { maxLength: 0 }],
-        "server-response-time": ["warn", {}],
-        "uses-long-cache-ttl": ["warn", { maxLength: 0 }]
-      }
-    };
-  }
-});
-
-// node_modules/@lhci/utils/src/presets/no-pwa.js
-var require_no_pwa = __commonJS({
-  "node_modules/@lhci/utils/src/presets/no-pwa.js"(exports2, module2) {
-    "use strict";
-    var recommended = require_recommended();
-    module2.exports = {
-      assertions: {
-        ...recommended.assertions,
-        // Every PWA audit is disabled
-        "is-on-https": "off",
-        viewport: "off"
-      }
-    };
-  }
-});
-
-// require("./presets/**/*.js") in node_modules/@lhci/utils/src/assertions.js
-var globRequire_presets_js;
-var init_ = __esm({
-  'require("./presets/**/*.js") in node_modules/@lhci/utils/src/assertions.js'() {
-    globRequire_presets_js = __glob({
-      "./presets/all.js": () => require_all(),
-      "./presets/no-pwa.js": () => require_no_pwa(),
-      "./presets/recommended.js": () => require_recommended()
-    });
-  }
-});
-
-// node_modules/@lhci/utils/src/lodash.js
-var require_lodash4 = __commonJS({
-  "node_modules/@lhci/utils/src/lodash.js"(exports2, module2) {
-    "use strict";
-    function merge4(v1, v2) {
-      if (Array.isArray(v1)) {
-        if (!Array.isArray(v2)) return v2;
-        for (let i = 0; i < Math.max(v1.length, v2.length); i++) {
-          v1[i] = i < v2.length ? merge4(v1[i], v2[i]) : v1[i];
-        }
-        return v1;
-      } else if (typeof v1 === "object" && v1 !== null) {
-        if (typeof v2 !== "object" || v2 === null) return v2;
-        const o1 = v1;
-        const o2 = v2;
-        const o1Keys = new Set(Object.keys(o1));
-        const o2Keys = new Set(Object.keys(o2));
-        for (const key of /* @__PURE__ */ new Set([...o1Keys, ...o2Keys])) {
-          o1[key] = key in o2 ? merge4(o1[key], o2[key]) : o1[key];
-        }
-        return v1;
-      } else {
-        return v2;
-      }
-    }
-    function kebabCase(s2, opts) {
-      let kebabed = s2.replace(/([a-z])([A-Z])/g, "$1-$2");
-      if (opts && opts.alphanumericOnly) {
-        kebabed = kebabed.replace(/[^a-z0-9]+/gi, "-").replace(/-+/g, "-").replace(/(^-|-$)/g, "");
-      }
-      return kebabed.toLowerCase();
-    }
-    function groupIntoMap(items, keyFn) {
-      const groups2 = /* @__PURE__ */ new Map();
-      for (const item of items) {
-        const key = keyFn(item);
-        const group = groups2.get(key) || [];
-        group.push(item);
-        groups2.set(key, group);
-      }
-      return groups2;
-    }
-    function debounce(fn, time4) {
-      let timeout;
-      const cancel = () => {
-        if (timeout) clearTimeout(timeout);
-        timeout = void 0;
-      };
-      const debouncedFn = (...args) => {
-        if (timeout) clearTimeout(timeout);
-        timeout = setTimeout(() => fn(...args), time4);
-      };
-      debouncedFn.cancel = cancel;
-      return debouncedFn;
-    }
-    module2.exports = {
-      merge: merge4,
-      kebabCase,
-      debounce,
-      /**
-       * Generates an array of numbers from `from` (inclusive) to `to` (exclusive)
-       * @param {number} from
-       * @param {number} to
-       * @param {number} [by]
-       * @return {Array<number>}
-       */
-      range(from, to, by = 1) {
-        const numbers = [];
-        for (let i = from; i < to; i += by) {
-          numbers.push(i);
-        }
-        return numbers;
-      },
-      /**
-       * Converts a string from kebab-case or camelCase to Start Case.
-       * @param {string} s
-       */
-      startCase(s2) {
-        return kebabCase(s2).split("-").map((word) => `${word.slice(0, 1).toUpperCase()}${word.slice(1)}`).join(" ");
-      },
-      /**
-       * @param {string} s
-       * @param {number} length
-       * @param {string} [padding]
-       */
-      padStart(s2, length, padding = " ") {
-        if (s2.length >= length) return s2;
-        return `${padding.repeat(length)}${s2}`.slice(-length);
-      },
-      /**
-       * @param {string} s
-       * @param {number} length
-       * @param {string} [padding]
-       */
-      padEnd(s2, length, padding = " ") {
-        if (s2.length >= length) return s2;
-        return `${s2}${padding.repeat(length)}`.slice(0, length);
-      },
-      /**
-       * @param {any} o1
-       * @param {any} o2
-       * @param {number} [depth]
-       * @return {boolean}
-       */
-      isEqual(o1, o2, depth = 0) {
-        if (depth > 100) return false;
-        if (typeof o1 !== typeof o2) return false;
-        if (Number.isNaN(o1) && Number.isNaN(o2)) return true;
-        if (typeof o1 !== "object") return o1 === o2;
-        if (o1 === o2) return true;
-        if (!o1 || !o2) return false;
-        if (Array.isArray(o1)) {
-          if (!Array.isArray(o2)) return false;
-          return o1.every((v, i) => this.isEqual(v, o2[i])) && o1.length === o2.length;
-        }
-        const o1Keys = Object.keys(o1).sort();
-        const o2Keys = Object.keys(o2).sort();
-        const allChildrenEqual = o1Keys.every((k) => this.isEqual(o1[k], o2[k], depth + 1));
-        return allChildrenEqual && this.isEqual(o1Keys, o2Keys);
-      },
-      /**
-       * Deep clones an object via JSON.parse/JSON.stringify.
-       * @template T
-       * @param {T} o
-       * @return {T}
-       */
-      cloneDeep(o) {
-        return JSON.parse(JSON.stringify(o));
-      },
-      /**
-       * Filters items by referential uniqueness of the value returned by keyFn.
-       * Unique items are guaranteed to be in the same order of the original array.
-       *
-       * @template TArr
-       * @template TKey
-       * @param {Array<TArr>} items
-       * @param {(item: TArr) => TKey} keyFn
-       * @return {Array<TArr>}
-       */
-      uniqBy(items, keyFn) {
-        const seen = /* @__PURE__ */ new Set();
-        const out = [];
-        for (const item of items) {
-          const key = keyFn(item);
-          if (seen.has(key)) continue;
-          seen.add(key);
-          out.push(item);
-        }
-        return out;
-      },
-      /**
-       * @template T
-       * @param {Array<T>} items
-       * @param {(item: T) => any} keyFn
-       * @return {Array<Array<T>>}
-       */
-      groupBy(items, keyFn) {
-        return [...groupIntoMap(items, keyFn).values()];
-      },
-      groupIntoMap,
-      /**
-       * @template TArr
-       * @param {Array<TArr>} items
-       * @param {(o: TArr) => number} keyFn
-       */
-      maxBy(items, keyFn) {
-        let maxItem = void 0;
-        let maxValue = -Infinity;
-        for (const item of items) {
-          const value = keyFn(item);
-          if (value > maxValue) {
-            maxItem = item;
-            maxValue = value;
-          }
-        }
-        return maxItem;
-      },
-      /**
-       * @template TArr
-       * @param {Array<TArr>} items
-       * @param {(o: TArr) => number} keyFn
-       */
-      minBy(items, keyFn) {
-        return this.maxBy(items, (o) => -keyFn(o));
-      },
-      /**
-       * @template TArr
-       * @param {Array<TArr>} items
-       * @param {(o: TArr) => number} keyFn
-       */
-      sortBy(items, keyFn) {
-        return items.slice().sort((a, b) => keyFn(a) - keyFn(b));
-      },
-      /**
-       * @template {Object} T
-       * @param {T} object
-       * @param {Array<keyof T>} propertiesToPick
-       * @return {Partial<T>}
-       */
-      pick(object2, propertiesToPick) {
-        const out = {};
-        for (const [key_, value] of Object.entries(object2)) {
-          const key = (
-            /** @type {keyof T} */
-            key_
-          );
-          if (!propertiesToPick.includes(key)) continue;
-          out[key] = value;
-        }
-        return out;
-      },
-      /**
-       * @template {Object} T
-       * @param {T} object
-       * @param {Array<keyof T>} propertiesToDrop
-       * @param {{dropUndefined?: boolean}} [options]
-       * @return {Partial<T>}
-       */
-      omit(object2, propertiesToDrop, options2 = {}) {
-        const out = {};
-        for (const [key_, value] of Object.entries(object2)) {
-          const key = (
-            /** @type {keyof T} */
-            key_
-          );
-          if (propertiesToDrop.includes(key)) continue;
-          if (options2.dropUndefined && value === void 0) continue;
-          out[key] = value;
-        }
-        return out;
-      },
-      /** @param {string} uuid */
-      shortId(uuid3) {
-        return uuid3.replace(/-/g, "").slice(0, 12);
-      },
-      /** @param {string} string @param {number} number @param {string} [pluralForm] */
-      pluralize(string4, number4, pluralForm) {
-        pluralForm = pluralForm || `${string4}s`;
-        return number4 === 1 ? string4 : pluralForm;
-      },
-      uniqueId: /* @__PURE__ */ (() => {
-        let id = 1;
-        return () => id++;
-      })()
-    };
-  }
-});
-
-// node_modules/@lhci/utils/src/markdown.js
-var require_markdown = __commonJS({
-  "node_modules/@lhci/utils/src/markdown.js"(exports2, module2) {
-    "use strict";
-    function splitMarkdownLink(text) {
-      const segments = [];
-      const parts = text.split(/\[([^\]]+?)\]\((https?:\/\/.*?)\)/g);
-      while (parts.length) {
-        const [preambleText, linkText, linkHref] = parts.splice(0, 3);
-        if (preambleText) {
-          segments.push({
-            isLink: false,
-            text: preambleText
-          });
-        }
-        if (linkText && linkHref) {
-          segments.push({
-            isLink: true,
-            text: linkText,
-            linkHref
-          });
-        }
-      }
-      return segments;
-    }
-    module2.exports = { splitMarkdownLink };
-  }
-});
-
-// node_modules/@lhci/utils/src/representative-runs.js
-var require_representative_runs = __commonJS({
-  "node_modules/@lhci/utils/src/representative-runs.js"(exports2, module2) {
-    "use strict";
-    var getAuditValue = (lhr, auditName) => lhr.audits[auditName] && lhr.audits[auditName].numericValue || 0;
-    function getMedianSortValue(lhr, medianFcp, medianInteractive) {
-      const distanceFcp = medianFcp - getAuditValue(lhr, "first-contentful-paint");
-      const distanceInteractive = medianInteractive - getAuditValue(lhr, "interactive");
-      return distanceFcp * distanceFcp + distanceInteractive * distanceInteractive;
-    }
-    function computeRepresentativeRuns(runsByUrl) {
-      const representativeRuns = [];
-      for (const runs of runsByUrl) {
-        if (!runs.length) continue;
-        const sortedByFcp = runs.slice().sort(
-          (a, b) => getAuditValue(a[1], "first-contentful-paint") - getAuditValue(b[1], "first-contentful-paint")
-        );
-        const medianFcp = getAuditValue(
-          sortedByFcp[Math.floor(runs.length / 2)][1],
-          "first-contentful-paint"
-        );
-        const sortedByInteractive = runs.slice().sort((a, b) => getAuditValue(a[1], "interactive") - getAuditValue(b[1], "interactive"));
-        const medianInteractive = getAuditValue(
-          sortedByInteractive[Math.floor(runs.length / 2)][1],
-          "interactive"
-        );
-        const sortedByProximityToMedian = runs.slice().sort(
-          (a, b) => getMedianSortValue(a[1], medianFcp, medianInteractive) - getMedianSortValue(b[1], medianFcp, medianInteractive)
-        );
-        representativeRuns.push(sortedByProximityToMedian[0][0]);
-      }
-      return representativeRuns;
-    }
-    module2.exports = { computeRepresentativeRuns };
-  }
-});
-
-// node_modules/@lhci/utils/src/assertions.js
-var require_assertions = __commonJS({
-  "node_modules/@lhci/utils/src/assertions.js"(exports2, module2) {
-    "use strict";
-    init_();
-    var _ = require_lodash4();
-    var preset = require_all();
-    var { splitMarkdownLink } = require_markdown();
-    var { computeRepresentativeRuns } = require_representative_runs();
-    var AUDIT_TYPE_VALUE_GETTERS = {
-      auditRan: (result) => result === void 0 ? 0 : 1,
-      minScore: (result) => {
-        if (typeof result.score === "number") return result.score;
-        if (result.scoreDisplayMode === "notApplicable") return 1;
-        if (result.scoreDisplayMode === "informative") return 0;
-        return void 0;
-      },
-      maxLength: (result) => result.details && result.details.items && result.details.items.length || 0,
-      maxNumericValue: (result) => result.numericValue
-    };
-    var AUDIT_TYPE_OPERATORS = {
-      auditRan: { operator: "==", passedFn: (actual, expected) => actual === expected },
-      minScore: { operator: ">=", passedFn: (actual, expected) => actual >= expected },
-      maxLength: { operator: "<=", passedFn: (actual, expected) => actual <= expected },
-      maxNumericValue: { operator: "<=", passedFn: (actual, expected) => actual <= expected }
-    };
-    var isFiniteNumber = (x) => typeof x === "number" && Number.isFinite(x);
-    function normalizeAssertion(assertion) {
-      if (!assertion) return ["off", {}];
-      if (typeof assertion === "string") return [assertion, {}];
-      return assertion;
-    }
-    function getValueForAggregationMethod(values, aggregationMethod, assertionType) {
-      if (aggregationMethod === "median") {
-        const medianIndex = Math.floor((values.length - 1) / 2);
-        const sorted = values.slice().sort((a, b) => a - b);
-        if (values.length % 2 === 1) return sorted[medianIndex];
-        return (sorted[medianIndex] + sorted[medianIndex + 1]) / 2;
-      }
-      const useMin = aggregationMethod === "optimistic" && assertionType.startsWith("max") || aggregationMethod === "pessimistic" && assertionType.startsWith("min");
-      return useMin ? Math.min(...values) : Math.max(...values);
-    }
-    function getAssertionResult(auditResults, aggregationMethod, assertionType, expectedValue) {
-      const values = auditResults.map(AUDIT_TYPE_VALUE_GETTERS[assertionType]);
-      const filteredValues = values.filter(isFiniteNumber);
-      const { operator, passedFn } = AUDIT_TYPE_OPERATORS[assertionType];
-      if (!filteredValues.length && aggregationMethod !== "pessimistic" || filteredValues.length !== values.length && aggregationMethod === "pessimistic") {
-        let message2 = void 0;
-        if (values.some((v) => v === void 0)) {
-          const userAction = `"${assertionType}" might not be a valid assertion for this audit.`;
-          message2 = `Audit did not produce a value at all. ${userAction}`;
-        } else {
-          const userAction = aggregationMethod === "pessimistic" ? 'Try using an aggregationMethod other than "pessimistic".' : "If this is reproducible, please file an issue on GitHub.";
-          message2 = `Audit failed to produce a valid value. ${userAction}`;
-        }
-        const didRun = values.map((value) => isFiniteNumber(value) ? value : NaN);
-        return [
-          {
-            name: assertionType,
-            expected: expectedValue,
-            actual: NaN,
-            values: didRun,
-            operator,
-            passed: false,
-            message: message2
-          }
-        ];
-      }
-      const actualValue = getValueForAggregationMethod(
-        filteredValues,
-        aggregationMethod,
-        assertionType
-      );
-      return [
-        {
-          name: assertionType,
-          expected: expectedValue,
-          actual: actualValue,
-          values: filteredValues,
-          operator,
-          passed: passedFn(actualValue, expectedValue)
-        }
-      ];
-    }
-    function getStandardAssertionResults(possibleAuditResults, options2, auditId) {
-      const { minScore, maxLength, maxNumericValue, aggregationMethod = "optimistic" } = options2;
-      if (possibleAuditResults.some((result) => result === void 0)) {
-        return [
-          {
-            name: "auditRan",
-            expected: 1,
-            actual: 0,
-            values: possibleAuditResults.map((result) => result === void 0 ? 0 : 1),
-            operator: ">=",
-            passed: false,
-            message: auditId && !(auditId in preset.assertions) ? `"${auditId}" is not a known audit.` : void 0
-          }
-        ];
-      }
-      const auditResults = (
-        /** @type {Array<LH.AuditResult>} */
-        possibleAuditResults
-      );
-      const results = [];
-      let hadManualAssertion = false;
-      if (maxLength !== void 0) {
-        hadManualAssertion = true;
-        results.push(...getAssertionResult(auditResults, aggregationMethod, "maxLength", maxLength));
-      }
-      if (maxNumericValue !== void 0) {
-        hadManualAssertion = true;
-        results.push(
-          ...getAssertionResult(auditResults, aggregationMethod, "maxNumericValue", maxNumericValue)
-        );
-      }
-      const realMinScore = minScore === void 0 && !hadManualAssertion ? 0.9 : minScore;
-      if (realMinScore !== void 0) {
-        results.push(...getAssertionResult(auditResults, aggregationMethod, "minScore", realMinScore));
-      }
-      return results;
-    }
-    function getAssertionResultsForBudgetRow(key, actual, expected) {
-      return getAssertionResult(
-        [{ score: 0, numericValue: actual }],
-        "pessimistic",
-        "maxNumericValue",
-        expected
-      ).map((assertion) => {
-        return { ...assertion, auditProperty: key };
-      });
-    }
-    function getBudgetAssertionResults(auditResults) {
-      const results = [];
-      const resultsKeys = /* @__PURE__ */ new Set();
-      for (const auditResult of auditResults) {
-        if (!auditResult) continue;
-        if (!auditResult.details || !auditResult.details.items) continue;
-        for (const budgetRow of auditResult.details.items) {
-          const sizeKey = `${budgetRow.resourceType}.size`;
-          const countKey = `${budgetRow.resourceType}.count`;
-          if (budgetRow.sizeOverBudget && !resultsKeys.has(sizeKey)) {
-            const actual = budgetRow.size || budgetRow.transferSize;
-            const expected = actual - budgetRow.sizeOverBudget;
-            results.push(...getAssertionResultsForBudgetRow(sizeKey, actual, expected));
-            resultsKeys.add(sizeKey);
-          }
-          if (budgetRow.countOverBudget && !resultsKeys.has(countKey)) {
-            const actual = budgetRow.requestCount;
-            const overBudgetMatch = budgetRow.countOverBudget.match(/\d+/);
-            if (!overBudgetMatch) continue;
-            const overBudget = Number(overBudgetMatch[0]) || 0;
-            const expected = actual - overBudget;
-            results.push(...getAssertionResultsForBudgetRow(countKey, actual, expected));
-            resultsKeys.add(countKey);
-          }
-        }
-      }
-      return results;
-    }
-    function getCategoryAssertionResults(auditProperty, assertionOptions, lhrs) {
-      if (auditProperty.length !== 1) {
-        throw new Error(`Invalid resource-summary assertion "${auditProperty.join(".")}"`);
-      }
-      const categoryId = auditProperty[0];
-      const psuedoAudits = lhrs.map((lhr) => {
-        const category = lhr.categories[categoryId];
-        if (!category) return void 0;
-        return {
-          score: category.score
-        };
-      });
-      return getStandardAssertionResults(psuedoAudits, assertionOptions).map((result) => ({
-        ...result,
-        auditProperty: categoryId
-      }));
-    }
-    function doesLHRMatchPattern(pattern, lhr) {
-      return new RegExp(pattern).test(lhr.finalUrl);
-    }
-    function getAssertionResultsForAudit(auditId, auditProperty, auditResults, assertionOptions, lhrs) {
-      if (auditId === "performance-budget") {
-        return getBudgetAssertionResults(auditResults);
-      } else if (auditId === "categories" && auditProperty) {
-        return getCategoryAssertionResults(auditProperty, assertionOptions, lhrs);
-      } else if (auditId === "resource-summary" && auditProperty) {
-        if (auditProperty.length !== 2 || !["size", "count"].includes(auditProperty[1])) {
-          throw new Error(`Invalid resource-summary assertion "${auditProperty.join(".")}"`);
-        }
-        const psuedoAuditResults = auditResults.map((result) => {
-          if (!result || !result.details || !result.details.items) return;
-          const item = result.details.items.find((item2) => item2.resourceType === auditProperty[0]);
-          if (!item) return;
-          const primaryItemKey = auditProperty[1] === "size" ? "size" : "requestCount";
-          const backupItemKey = auditProperty[1] === "size" ? "transferSize" : "";
-          const itemKey = primaryItemKey in item ? primaryItemKey : backupItemKey;
-          if (!(itemKey in item)) return;
-          return { ...result, numericValue: item[itemKey] };
-        });
-        return getStandardAssertionResults(psuedoAuditResults, assertionOptions).map((result) => ({
-          ...result,
-          auditProperty: auditProperty.join(".")
-        }));
-      } else if (auditId === "user-timings" && auditProperty) {
-        const userTimingName = _.kebabCase(auditProperty.join("-"), { alphanumericOnly: true });
-        const psuedoAuditResults = auditResults.map((result) => {
-          if (!result || !result.details || !result.details.items) return;
-          const item = result.details.items.find(
-            (item2) => _.kebabCase(item2.name, { alphanumericOnly: true }) === userTimingName
-          );
-          if (!item) return;
-          const numericValue = Number.isFinite(item.duration) ? item.duration : item.startTime;
-          return { ...result, numericValue };
-        });
-        return getStandardAssertionResults(psuedoAuditResults, assertionOptions).map((result) => ({
-          ...result,
-          auditProperty: userTimingName
-        }));
-      } else {
-        return getStandardAssertionResults(auditResults, assertionOptions, auditId);
-      }
-    }
-    function resolveAssertionOptionsAndLhrs(baseOptions, unfilteredLhrs) {
-      const { preset: preset2 = "", ...optionOverrides } = baseOptions;
-      let optionsToUse = optionOverrides;
-      const presetMatch = preset2.match(/lighthouse:(.*)$/);
-      if (presetMatch) {
-        const presetData = globRequire_presets_js(`./presets/${presetMatch[1]}.js`);
-        optionsToUse = _.merge(_.cloneDeep(presetData), optionsToUse);
-      }
-      const { assertions = {}, matchingUrlPattern: urlPattern, aggregationMethod } = optionsToUse;
-      const lhrs = urlPattern ? unfilteredLhrs.filter((lhr) => doesLHRMatchPattern(urlPattern, lhr)) : unfilteredLhrs;
-      const uniqueURLs = new Set(lhrs.map((lhr) => lhr.finalUrl));
-      if (uniqueURLs.size > 1) throw new Error("Can only assert one URL at a time!");
-      const medianLhrs = computeRepresentativeRuns([
-        lhrs.map((lhr) => (
-          /** @type {[LH.Result, LH.Result]} */
-          [lhr, lhr]
-        ))
-      ]);
-      const auditsToAssert = [...new Set(Object.keys(assertions).map((key) => _.kebabCase(key)))].map(
-        (assertionKey) => {
-          const [auditId, ...rest] = assertionKey.split(/\.|:/g).filter(Boolean);
-          const auditInstances = lhrs.map((lhr) => lhr.audits[auditId]).filter(Boolean);
-          const failedAudit = auditInstances.find((audit2) => audit2.score !== 1);
-          const audit = failedAudit || auditInstances[0] || {};
-          const auditTitle = audit.title;
-          const auditLinks = splitMarkdownLink(audit.description || "").map((segment) => segment.isLink ? segment.linkHref : "").filter(Boolean);
-          const auditDocumentationLinkMatches = auditLinks.filter(
-            (link) => link.includes("web.dev") || link.includes("developers.google.com/web")
-          );
-          const auditDocumentationLink = auditDocumentationLinkMatches.find((link) => link.includes("web.dev")) || auditDocumentationLinkMatches[0] || auditLinks[auditLinks.length - 1];
-          if (!rest.length) return { assertionKey, auditId, auditTitle, auditDocumentationLink };
-          return { assertionKey, auditId, auditTitle, auditDocumentationLink, auditProperty: rest };
-        }
-      );
-      return {
-        assertions,
-        auditsToAssert,
-        medianLhrs,
-        aggregationMethod,
-        lhrs,
-        url: lhrs[0] && lhrs[0].finalUrl || ""
-      };
-    }
-    function getAllAssertionResultsForUrl(baseOptions, unfilteredLhrs) {
-      const { assertions, auditsToAssert, medianLhrs, lhrs, url: url2, aggregationMethod } = resolveAssertionOptionsAndLhrs(baseOptions, unfilteredLhrs);
-      if (!lhrs.length) return [];
-      const results = [];
-      for (const auditToAssert of auditsToAssert) {
-        const { assertionKey, auditId, auditProperty } = auditToAssert;
-        const [level, assertionOptions] = normalizeAssertion(assertions[assertionKey]);
-        if (level === "off") continue;
-        const options2 = { aggregationMethod, ...assertionOptions };
-        const lhrsToUseForAudit = options2.aggregationMethod === "median-run" ? medianLhrs : lhrs;
-        const auditResults = lhrsToUseForAudit.map((lhr) => lhr.audits[auditId]);
-        const assertionResults = getAssertionResultsForAudit(
-          auditId,
-          auditProperty,
-          auditResults,
-          options2,
-          lhrs
-        );
-        for (const result of assertionResults) {
-          const finalResult = { ...result, auditId, level, url: url2 };
-          if (auditToAssert.auditTitle) finalResult.auditTitle = auditToAssert.auditTitle;
-          if (auditToAssert.auditDocumentationLink) {
-            finalResult.auditDocumentationLink = auditToAssert.auditDocumentationLink;
-          }
-          results.push(finalResult);
-        }
-      }
-      return results;
-    }
-    function getAllAssertionResults(options2, lhrs) {
-      const groupedByURL = _.groupBy(lhrs, (lhr) => lhr.finalUrl);
-      let arrayOfOptions = [options2];
-      if (options2.assertMatrix) {
-        if (options2.assertions || options2.preset || options2.budgetsFile || options2.aggregationMethod) {
-          throw new Error("Cannot use assertMatrix with other options");
-        }
-        arrayOfOptions = options2.assertMatrix;
-      }
-      const results = [];
-      for (const lhrSet of groupedByURL) {
-        for (const baseOptions of arrayOfOptions) {
-          results.push(...getAllAssertionResultsForUrl(baseOptions, lhrSet));
-        }
-      }
-      if (options2.includePassedAssertions) return results;
-      return results.filter((result) => !result.passed);
-    }
-    module2.exports = { getAllAssertionResults };
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/common.js
-var require_common2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/common.js"(exports2, module2) {
-    "use strict";
-    function isNothing(subject) {
-      return typeof subject === "undefined" || subject === null;
-    }
-    function isObject3(subject) {
-      return typeof subject === "object" && subject !== null;
-    }
-    function toArray(sequence) {
-      if (Array.isArray(sequence)) return sequence;
-      else if (isNothing(sequence)) return [];
-      return [sequence];
-    }
-    function extend2(target, source) {
-      var index, length, key, sourceKeys;
-      if (source) {
-        sourceKeys = Object.keys(source);
-        for (index = 0, length = sourceKeys.length; index < length; index += 1) {
-          key = sourceKeys[index];
-          target[key] = source[key];
-        }
-      }
-      return target;
-    }
-    function repeat(string4, count) {
-      var result = "", cycle;
-      for (cycle = 0; cycle < count; cycle += 1) {
-        result += string4;
-      }
-      return result;
-    }
-    function isNegativeZero(number4) {
-      return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
-    }
-    module2.exports.isNothing = isNothing;
-    module2.exports.isObject = isObject3;
-    module2.exports.toArray = toArray;
-    module2.exports.repeat = repeat;
-    module2.exports.isNegativeZero = isNegativeZero;
-    module2.exports.extend = extend2;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/exception.js
-var require_exception = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/exception.js"(exports2, module2) {
-    "use strict";
-    function YAMLException(reason, mark) {
-      Error.call(this);
-      this.name = "YAMLException";
-      this.reason = reason;
-      this.mark = mark;
-      this.message = (this.reason || "(unknown reason)") + (this.mark ? " " + this.mark.toString() : "");
-      if (Error.captureStackTrace) {
-        Error.captureStackTrace(this, this.constructor);
-      } else {
-        this.stack = new Error().stack || "";
-      }
-    }
-    YAMLException.prototype = Object.create(Error.prototype);
-    YAMLException.prototype.constructor = YAMLException;
-    YAMLException.prototype.toString = function toString(compact) {
-      var result = this.name + ": ";
-      result += this.reason || "(unknown reason)";
-      if (!compact && this.mark) {
-        result += " " + this.mark.toString();
-      }
-      return result;
-    };
-    module2.exports = YAMLException;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/mark.js
-var require_mark = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/mark.js"(exports2, module2) {
-    "use strict";
-    var common = require_common2();
-    function Mark(name, buffer, position, line, column) {
-      this.name = name;
-      this.buffer = buffer;
-      this.position = position;
-      this.line = line;
-      this.column = column;
-    }
-    Mark.prototype.getSnippet = function getSnippet(indent, maxLength) {
-      var head, start, tail, end, snippet;
-      if (!this.buffer) return null;
-      indent = indent || 4;
-      maxLength = maxLength || 75;
-      head = "";
-      start = this.position;
-      while (start > 0 && "\0\r\n\x85\u2028\u2029".indexOf(this.buffer.charAt(start - 1)) === -1) {
-        start -= 1;
-        if (this.position - start > maxLength / 2 - 1) {
-          head = " ... ";
-          start += 5;
-          break;
-        }
-      }
-      tail = "";
-      end = this.position;
-      while (end < this.buffer.length && "\0\r\n\x85\u2028\u2029".indexOf(this.buffer.charAt(end)) === -1) {
-        end += 1;
-        if (end - this.position > maxLength / 2 - 1) {
-          tail = " ... ";
-          end -= 5;
-          break;
-        }
-      }
-      snippet = this.buffer.slice(start, end);
-      return common.repeat(" ", indent) + head + snippet + tail + "\n" + common.repeat(" ", indent + this.position - start + head.length) + "^";
-    };
-    Mark.prototype.toString = function toString(compact) {
-      var snippet, where = "";
-      if (this.name) {
-        where += 'in "' + this.name + '" ';
-      }
-      where += "at line " + (this.line + 1) + ", column " + (this.column + 1);
-      if (!compact) {
-        snippet = this.getSnippet();
-        if (snippet) {
-          where += ":\n" + snippet;
-        }
-      }
-      return where;
-    };
-    module2.exports = Mark;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type.js
-var require_type = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type.js"(exports2, module2) {
-    "use strict";
-    var YAMLException = require_exception();
-    var TYPE_CONSTRUCTOR_OPTIONS = [
-      "kind",
-      "resolve",
-      "construct",
-      "instanceOf",
-      "predicate",
-      "represent",
-      "defaultStyle",
-      "styleAliases"
-    ];
-    var YAML_NODE_KINDS = [
-      "scalar",
-      "sequence",
-      "mapping"
-    ];
-    function compileStyleAliases(map2) {
-      var result = {};
-      if (map2 !== null) {
-        Object.keys(map2).forEach(function(style) {
-          map2[style].forEach(function(alias) {
-            result[String(alias)] = style;
-          });
-        });
-      }
-      return result;
-    }
-    function Type(tag2, options2) {
-      options2 = options2 || {};
-      Object.keys(options2).forEach(function(name) {
-        if (TYPE_CONSTRUCTOR_OPTIONS.indexOf(name) === -1) {
-          throw new YAMLException('Unknown option "' + name + '" is met in definition of "' + tag2 + '" YAML type.');
-        }
-      });
-      this.tag = tag2;
-      this.kind = options2["kind"] || null;
-      this.resolve = options2["resolve"] || function() {
-        return true;
-      };
-      this.construct = options2["construct"] || function(data) {
-        return data;
-      };
-      this.instanceOf = options2["instanceOf"] || null;
-      this.predicate = options2["predicate"] || null;
-      this.represent = options2["represent"] || null;
-      this.defaultStyle = options2["defaultStyle"] || null;
-      this.styleAliases = compileStyleAliases(options2["styleAliases"] || null);
-      if (YAML_NODE_KINDS.indexOf(this.kind) === -1) {
-        throw new YAMLException('Unknown kind "' + this.kind + '" is specified for "' + tag2 + '" YAML type.');
-      }
-    }
-    module2.exports = Type;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema.js
-var require_schema4 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema.js"(exports2, module2) {
-    "use strict";
-    var common = require_common2();
-    var YAMLException = require_exception();
-    var Type = require_type();
-    function compileList(schema, name, result) {
-      var exclude = [];
-      schema.include.forEach(function(includedSchema) {
-        result = compileList(includedSchema, name, result);
-      });
-      schema[name].forEach(function(currentType) {
-        result.forEach(function(previousType, previousIndex) {
-          if (previousType.tag === currentType.tag && previousType.kind === currentType.kind) {
-            exclude.push(previousIndex);
-          }
-        });
-        result.push(currentType);
-      });
-      return result.filter(function(type, index) {
-        return exclude.indexOf(index) === -1;
-      });
-    }
-    function compileMap() {
-      var result = {
-        scalar: {},
-        sequence: {},
-        mapping: {},
-        fallback: {}
-      }, index, length;
-      function collectType(type) {
-        result[type.kind][type.tag] = result["fallback"][type.tag] = type;
-      }
-      for (index = 0, length = arguments.length; index < length; index += 1) {
-        arguments[index].forEach(collectType);
-      }
-      return result;
-    }
-    function Schema(definition) {
-      this.include = definition.include || [];
-      this.implicit = definition.implicit || [];
-      this.explicit = definition.explicit || [];
-      this.implicit.forEach(function(type) {
-        if (type.loadKind && type.loadKind !== "scalar") {
-          throw new YAMLException("There is a non-scalar type in the implicit list of a schema. Implicit resolving of such types is not supported.");
-        }
-      });
-      this.compiledImplicit = compileList(this, "implicit", []);
-      this.compiledExplicit = compileList(this, "explicit", []);
-      this.compiledTypeMap = compileMap(this.compiledImplicit, this.compiledExplicit);
-    }
-    Schema.DEFAULT = null;
-    Schema.create = function createSchema() {
-      var schemas, types;
-      switch (arguments.length) {
-        case 1:
-          schemas = Schema.DEFAULT;
-          types = arguments[0];
-          break;
-        case 2:
-          schemas = arguments[0];
-          types = arguments[1];
-          break;
-        default:
-          throw new YAMLException("Wrong number of arguments for Schema.create function");
-      }
-      schemas = common.toArray(schemas);
-      types = common.toArray(types);
-      if (!schemas.every(function(schema) {
-        return schema instanceof Schema;
-      })) {
-        throw new YAMLException("Specified list of super schemas (or a single Schema object) contains a non-Schema object.");
-      }
-      if (!types.every(function(type) {
-        return type instanceof Type;
-      })) {
-        throw new YAMLException("Specified list of YAML types (or a single Type object) contains a non-Type object.");
-      }
-      return new Schema({
-        include: schemas,
-        explicit: types
-      });
-    };
-    module2.exports = Schema;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/str.js
-var require_str = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/str.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:str", {
-      kind: "scalar",
-      construct: function(data) {
-        return data !== null ? data : "";
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/seq.js
-var require_seq2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/seq.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:seq", {
-      kind: "sequence",
-      construct: function(data) {
-        return data !== null ? data : [];
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/map.js
-var require_map2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/map.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    module2.exports = new Type("tag:yaml.org,2002:map", {
-      kind: "mapping",
-      construct: function(data) {
-        return data !== null ? data : {};
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/failsafe.js
-var require_failsafe = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/failsafe.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema4();
-    module2.exports = new Schema({
-      explicit: [
-        require_str(),
-        require_seq2(),
-        require_map2()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/null.js
-var require_null2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/null.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlNull(data) {
-      if (data === null) return true;
-      var max = data.length;
-      return max === 1 && data === "~" || max === 4 && (data === "null" || data === "Null" || data === "NULL");
-    }
-    function constructYamlNull() {
-      return null;
-    }
-    function isNull(object2) {
-      return object2 === null;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:null", {
-      kind: "scalar",
-      resolve: resolveYamlNull,
-      construct: constructYamlNull,
-      predicate: isNull,
-      represent: {
-        canonical: function() {
-          return "~";
-        },
-        lowercase: function() {
-          return "null";
-        },
-        uppercase: function() {
-          return "NULL";
-        },
-        camelcase: function() {
-          return "Null";
-        }
-      },
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/bool.js
-var require_bool3 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/bool.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlBoolean(data) {
-      if (data === null) return false;
-      var max = data.length;
-      return max === 4 && (data === "true" || data === "True" || data === "TRUE") || max === 5 && (data === "false" || data === "False" || data === "FALSE");
-    }
-    function constructYamlBoolean(data) {
-      return data === "true" || data === "True" || data === "TRUE";
-    }
-    function isBoolean(object2) {
-      return Object.prototype.toString.call(object2) === "[object Boolean]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:bool", {
-      kind: "scalar",
-      resolve: resolveYamlBoolean,
-      construct: constructYamlBoolean,
-      predicate: isBoolean,
-      represent: {
-        lowercase: function(object2) {
-          return object2 ? "true" : "false";
-        },
-        uppercase: function(object2) {
-          return object2 ? "TRUE" : "FALSE";
-        },
-        camelcase: function(object2) {
-          return object2 ? "True" : "False";
-        }
-      },
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/int.js
-var require_int3 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/int.js"(exports2, module2) {
-    "use strict";
-    var common = require_common2();
-    var Type = require_type();
-    function isHexCode(c) {
-      return 48 <= c && c <= 57 || 65 <= c && c <= 70 || 97 <= c && c <= 102;
-    }
-    function isOctCode(c) {
-      return 48 <= c && c <= 55;
-    }
-    function isDecCode(c) {
-      return 48 <= c && c <= 57;
-    }
-    function resolveYamlInteger(data) {
-      if (data === null) return false;
-      var max = data.length, index = 0, hasDigits = false, ch;
-      if (!max) return false;
-      ch = data[index];
-      if (ch === "-" || ch === "+") {
-        ch = data[++index];
-      }
-      if (ch === "0") {
-        if (index + 1 === max) return true;
-        ch = data[++index];
-        if (ch === "b") {
-          index++;
-          for (; index < max; index++) {
-            ch = data[index];
-            if (ch === "_") continue;
-            if (ch !== "0" && ch !== "1") return false;
-            hasDigits = true;
-          }
-          return hasDigits && ch !== "_";
-        }
-        if (ch === "x") {
-          index++;
-          for (; index < max; index++) {
-            ch = data[index];
-            if (ch === "_") continue;
-            if (!isHexCode(data.charCodeAt(index))) return false;
-            hasDigits = true;
-          }
-          return hasDigits && ch !== "_";
-        }
-        for (; index < max; index++) {
-          ch = data[index];
-          if (ch === "_") continue;
-          if (!isOctCode(data.charCodeAt(index))) return false;
-          hasDigits = true;
-        }
-        return hasDigits && ch !== "_";
-      }
-      if (ch === "_") return false;
-      for (; index < max; index++) {
-        ch = data[index];
-        if (ch === "_") continue;
-        if (ch === ":") break;
-        if (!isDecCode(data.charCodeAt(index))) {
-          return false;
-        }
-        hasDigits = true;
-      }
-      if (!hasDigits || ch === "_") return false;
-      if (ch !== ":") return true;
-      return /^(:[0-5]?[0-9])+$/.test(data.slice(index));
-    }
-    function constructYamlInteger(data) {
-      var value = data, sign3 = 1, ch, base, digits = [];
-      if (value.indexOf("_") !== -1) {
-        value = value.replace(/_/g, "");
-      }
-      ch = value[0];
-      if (ch === "-" || ch === "+") {
-        if (ch === "-") sign3 = -1;
-        value = value.slice(1);
-        ch = value[0];
-      }
-      if (value === "0") return 0;
-      if (ch === "0") {
-        if (value[1] === "b") return sign3 * parseInt(value.slice(2), 2);
-        if (value[1] === "x") return sign3 * parseInt(value, 16);
-        return sign3 * parseInt(value, 8);
-      }
-      if (value.indexOf(":") !== -1) {
-        value.split(":").forEach(function(v) {
-          digits.unshift(parseInt(v, 10));
-        });
-        value = 0;
-        base = 1;
-        digits.forEach(function(d) {
-          value += d * base;
-          base *= 60;
-        });
-        return sign3 * value;
-      }
-      return sign3 * parseInt(value, 10);
-    }
-    function isInteger2(object2) {
-      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common.isNegativeZero(object2));
-    }
-    module2.exports = new Type("tag:yaml.org,2002:int", {
-      kind: "scalar",
-      resolve: resolveYamlInteger,
-      construct: constructYamlInteger,
-      predicate: isInteger2,
-      represent: {
-        binary: function(obj) {
-          return obj >= 0 ? "0b" + obj.toString(2) : "-0b" + obj.toString(2).slice(1);
-        },
-        octal: function(obj) {
-          return obj >= 0 ? "0" + obj.toString(8) : "-0" + obj.toString(8).slice(1);
-        },
-        decimal: function(obj) {
-          return obj.toString(10);
-        },
-        /* eslint-disable max-len */
-        hexadecimal: function(obj) {
-          return obj >= 0 ? "0x" + obj.toString(16).toUpperCase() : "-0x" + obj.toString(16).toUpperCase().slice(1);
-        }
-      },
-      defaultStyle: "decimal",
-      styleAliases: {
-        binary: [2, "bin"],
-        octal: [8, "oct"],
-        decimal: [10, "dec"],
-        hexadecimal: [16, "hex"]
-      }
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/float.js
-var require_float3 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/float.js"(exports2, module2) {
-    "use strict";
-    var common = require_common2();
-    var Type = require_type();
-    var YAML_FLOAT_PATTERN = new RegExp(
-      // 2.5e4, 2.5 and integers
-      "^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN))$"
-    );
-    function resolveYamlFloat(data) {
-      if (data === null) return false;
-      if (!YAML_FLOAT_PATTERN.test(data) || // Quick hack to not allow integers end with `_`
-      // Probably should update regexp & check speed
-      data[data.length - 1] === "_") {
-        return false;
-      }
-      return true;
-    }
-    function constructYamlFloat(data) {
-      var value, sign3, base, digits;
-      value = data.replace(/_/g, "").toLowerCase();
-      sign3 = value[0] === "-" ? -1 : 1;
-      digits = [];
-      if ("+-".indexOf(value[0]) >= 0) {
-        value = value.slice(1);
-      }
-      if (value === ".inf") {
-        return sign3 === 1 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
-      } else if (value === ".nan") {
-        return NaN;
-      } else if (value.indexOf(":") >= 0) {
-        value.split(":").forEach(function(v) {
-          digits.unshift(parseFloat(v, 10));
-        });
-        value = 0;
-        base = 1;
-        digits.forEach(function(d) {
-          value += d * base;
-          base *= 60;
-        });
-        return sign3 * value;
-      }
-      return sign3 * parseFloat(value, 10);
-    }
-    var SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-    function representYamlFloat(object2, style) {
-      var res;
-      if (isNaN(object2)) {
-        switch (style) {
-          case "lowercase":
-            return ".nan";
-          case "uppercase":
-            return ".NAN";
-          case "camelcase":
-            return ".NaN";
-        }
-      } else if (Number.POSITIVE_INFINITY === object2) {
-        switch (style) {
-          case "lowercase":
-            return ".inf";
-          case "uppercase":
-            return ".INF";
-          case "camelcase":
-            return ".Inf";
-        }
-      } else if (Number.NEGATIVE_INFINITY === object2) {
-        switch (style) {
-          case "lowercase":
-            return "-.inf";
-          case "uppercase":
-            return "-.INF";
-          case "camelcase":
-            return "-.Inf";
-        }
-      } else if (common.isNegativeZero(object2)) {
-        return "-0.0";
-      }
-      res = object2.toString(10);
-      return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
-    }
-    function isFloat(object2) {
-      return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common.isNegativeZero(object2));
-    }
-    module2.exports = new Type("tag:yaml.org,2002:float", {
-      kind: "scalar",
-      resolve: resolveYamlFloat,
-      construct: constructYamlFloat,
-      predicate: isFloat,
-      represent: representYamlFloat,
-      defaultStyle: "lowercase"
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/json.js
-var require_json = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/json.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema4();
-    module2.exports = new Schema({
-      include: [
-        require_failsafe()
-      ],
-      implicit: [
-        require_null2(),
-        require_bool3(),
-        require_int3(),
-        require_float3()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/core.js
-var require_core = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/core.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema4();
-    module2.exports = new Schema({
-      include: [
-        require_json()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/timestamp.js
-var require_timestamp2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/timestamp.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var YAML_DATE_REGEXP = new RegExp(
-      "^([0-9][0-9][0-9][0-9])-([0-9][0-9])-([0-9][0-9])$"
-    );
-    var YAML_TIMESTAMP_REGEXP = new RegExp(
-      "^([0-9][0-9][0-9][0-9])-([0-9][0-9]?)-([0-9][0-9]?)(?:[Tt]|[ \\t]+)([0-9][0-9]?):([0-9][0-9]):([0-9][0-9])(?:\\.([0-9]*))?(?:[ \\t]*(Z|([-+])([0-9][0-9]?)(?::([0-9][0-9]))?))?$"
-    );
-    function resolveYamlTimestamp(data) {
-      if (data === null) return false;
-      if (YAML_DATE_REGEXP.exec(data) !== null) return true;
-      if (YAML_TIMESTAMP_REGEXP.exec(data) !== null) return true;
-      return false;
-    }
-    function constructYamlTimestamp(data) {
-      var match2, year, month, day2, hour, minute, second, fraction = 0, delta = null, tz_hour, tz_minute, date5;
-      match2 = YAML_DATE_REGEXP.exec(data);
-      if (match2 === null) match2 = YAML_TIMESTAMP_REGEXP.exec(data);
-      if (match2 === null) throw new Error("Date resolve error");
-      year = +match2[1];
-      month = +match2[2] - 1;
-      day2 = +match2[3];
-      if (!match2[4]) {
-        return new Date(Date.UTC(year, month, day2));
-      }
-      hour = +match2[4];
-      minute = +match2[5];
-      second = +match2[6];
-      if (match2[7]) {
-        fraction = match2[7].slice(0, 3);
-        while (fraction.length < 3) {
-          fraction += "0";
-        }
-        fraction = +fraction;
-      }
-      if (match2[9]) {
-        tz_hour = +match2[10];
-        tz_minute = +(match2[11] || 0);
-        delta = (tz_hour * 60 + tz_minute) * 6e4;
-        if (match2[9] === "-") delta = -delta;
-      }
-      date5 = new Date(Date.UTC(year, month, day2, hour, minute, second, fraction));
-      if (delta) date5.setTime(date5.getTime() - delta);
-      return date5;
-    }
-    function representYamlTimestamp(object2) {
-      return object2.toISOString();
-    }
-    module2.exports = new Type("tag:yaml.org,2002:timestamp", {
-      kind: "scalar",
-      resolve: resolveYamlTimestamp,
-      construct: constructYamlTimestamp,
-      instanceOf: Date,
-      represent: representYamlTimestamp
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/merge.js
-var require_merge2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/merge.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveYamlMerge(data) {
-      return data === "<<" || data === null;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:merge", {
-      kind: "scalar",
-      resolve: resolveYamlMerge
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/binary.js
-var require_binary2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/binary.js"(exports2, module2) {
-    "use strict";
-    var NodeBuffer;
-    try {
-      _require = __require;
-      NodeBuffer = _require("buffer").Buffer;
-    } catch (__) {
-    }
-    var _require;
-    var Type = require_type();
-    var BASE64_MAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n\r";
-    function resolveYamlBinary(data) {
-      if (data === null) return false;
-      var code, idx, bitlen = 0, max = data.length, map2 = BASE64_MAP;
-      for (idx = 0; idx < max; idx++) {
-        code = map2.indexOf(data.charAt(idx));
-        if (code > 64) continue;
-        if (code < 0) return false;
-        bitlen += 6;
-      }
-      return bitlen % 8 === 0;
-    }
-    function constructYamlBinary(data) {
-      var idx, tailbits, input2 = data.replace(/[\r\n=]/g, ""), max = input2.length, map2 = BASE64_MAP, bits = 0, result = [];
-      for (idx = 0; idx < max; idx++) {
-        if (idx % 4 === 0 && idx) {
-          result.push(bits >> 16 & 255);
-          result.push(bits >> 8 & 255);
-          result.push(bits & 255);
-        }
-        bits = bits << 6 | map2.indexOf(input2.charAt(idx));
-      }
-      tailbits = max % 4 * 6;
-      if (tailbits === 0) {
-        result.push(bits >> 16 & 255);
-        result.push(bits >> 8 & 255);
-        result.push(bits & 255);
-      } else if (tailbits === 18) {
-        result.push(bits >> 10 & 255);
-        result.push(bits >> 2 & 255);
-      } else if (tailbits === 12) {
-        result.push(bits >> 4 & 255);
-      }
-      if (NodeBuffer) {
-        return NodeBuffer.from ? NodeBuffer.from(result) : new NodeBuffer(result);
-      }
-      return result;
-    }
-    function representYamlBinary(object2) {
-      var result = "", bits = 0, idx, tail, max = object2.length, map2 = BASE64_MAP;
-      for (idx = 0; idx < max; idx++) {
-        if (idx % 3 === 0 && idx) {
-          result += map2[bits >> 18 & 63];
-          result += map2[bits >> 12 & 63];
-          result += map2[bits >> 6 & 63];
-          result += map2[bits & 63];
-        }
-        bits = (bits << 8) + object2[idx];
-      }
-      tail = max % 3;
-      if (tail === 0) {
-        result += map2[bits >> 18 & 63];
-        result += map2[bits >> 12 & 63];
-        result += map2[bits >> 6 & 63];
-        result += map2[bits & 63];
-      } else if (tail === 2) {
-        result += map2[bits >> 10 & 63];
-        result += map2[bits >> 4 & 63];
-        result += map2[bits << 2 & 63];
-        result += map2[64];
-      } else if (tail === 1) {
-        result += map2[bits >> 2 & 63];
-        result += map2[bits << 4 & 63];
-        result += map2[64];
-        result += map2[64];
-      }
-      return result;
-    }
-    function isBinary(object2) {
-      return NodeBuffer && NodeBuffer.isBuffer(object2);
-    }
-    module2.exports = new Type("tag:yaml.org,2002:binary", {
-      kind: "scalar",
-      resolve: resolveYamlBinary,
-      construct: constructYamlBinary,
-      predicate: isBinary,
-      represent: representYamlBinary
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/omap.js
-var require_omap2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/omap.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var _toString = Object.prototype.toString;
-    function resolveYamlOmap(data) {
-      if (data === null) return true;
-      var objectKeys = {}, index, length, pair, pairKey, pairHasKey, object2 = data;
-      for (index = 0, length = object2.length; index < length; index += 1) {
-        pair = object2[index];
-        pairHasKey = false;
-        if (_toString.call(pair) !== "[object Object]") return false;
-        for (pairKey in pair) {
-          if (_hasOwnProperty.call(pair, pairKey)) {
-            if (!pairHasKey) pairHasKey = true;
-            else return false;
-          }
-        }
-        if (!pairHasKey) return false;
-        if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-        Object.defineProperty(objectKeys, pairKey, { value: true });
-      }
-      return true;
-    }
-    function constructYamlOmap(data) {
-      return data !== null ? data : [];
-    }
-    module2.exports = new Type("tag:yaml.org,2002:omap", {
-      kind: "sequence",
-      resolve: resolveYamlOmap,
-      construct: constructYamlOmap
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/pairs.js
-var require_pairs2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/pairs.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _toString = Object.prototype.toString;
-    function resolveYamlPairs(data) {
-      if (data === null) return true;
-      var index, length, pair, keys, result, object2 = data;
-      result = new Array(object2.length);
-      for (index = 0, length = object2.length; index < length; index += 1) {
-        pair = object2[index];
-        if (_toString.call(pair) !== "[object Object]") return false;
-        keys = Object.keys(pair);
-        if (keys.length !== 1) return false;
-        result[index] = [keys[0], pair[keys[0]]];
-      }
-      return true;
-    }
-    function constructYamlPairs(data) {
-      if (data === null) return [];
-      var index, length, pair, keys, result, object2 = data;
-      result = new Array(object2.length);
-      for (index = 0, length = object2.length; index < length; index += 1) {
-        pair = object2[index];
-        keys = Object.keys(pair);
-        result[index] = [keys[0], pair[keys[0]]];
-      }
-      return result;
-    }
-    module2.exports = new Type("tag:yaml.org,2002:pairs", {
-      kind: "sequence",
-      resolve: resolveYamlPairs,
-      construct: constructYamlPairs
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/set.js
-var require_set2 = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/set.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    function resolveYamlSet(data) {
-      if (data === null) return true;
-      var key, object2 = data;
-      for (key in object2) {
-        if (_hasOwnProperty.call(object2, key)) {
-          if (object2[key] !== null) return false;
-        }
-      }
-      return true;
-    }
-    function constructYamlSet(data) {
-      return data !== null ? data : {};
-    }
-    module2.exports = new Type("tag:yaml.org,2002:set", {
-      kind: "mapping",
-      resolve: resolveYamlSet,
-      construct: constructYamlSet
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/default_safe.js
-var require_default_safe = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/default_safe.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema4();
-    module2.exports = new Schema({
-      include: [
-        require_core()
-      ],
-      implicit: [
-        require_timestamp2(),
-        require_merge2()
-      ],
-      explicit: [
-        require_binary2(),
-        require_omap2(),
-        require_pairs2(),
-        require_set2()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/js/undefined.js
-var require_undefined = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/undefined.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveJavascriptUndefined() {
-      return true;
-    }
-    function constructJavascriptUndefined() {
-      return void 0;
-    }
-    function representJavascriptUndefined() {
-      return "";
-    }
-    function isUndefined2(object2) {
-      return typeof object2 === "undefined";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:js/undefined", {
-      kind: "scalar",
-      resolve: resolveJavascriptUndefined,
-      construct: constructJavascriptUndefined,
-      predicate: isUndefined2,
-      represent: representJavascriptUndefined
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/js/regexp.js
-var require_regexp = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/regexp.js"(exports2, module2) {
-    "use strict";
-    var Type = require_type();
-    function resolveJavascriptRegExp(data) {
-      if (data === null) return false;
-      if (data.length === 0) return false;
-      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
-      if (regexp[0] === "/") {
-        if (tail) modifiers = tail[1];
-        if (modifiers.length > 3) return false;
-        if (regexp[regexp.length - modifiers.length - 1] !== "/") return false;
-      }
-      return true;
-    }
-    function constructJavascriptRegExp(data) {
-      var regexp = data, tail = /\/([gim]*)$/.exec(data), modifiers = "";
-      if (regexp[0] === "/") {
-        if (tail) modifiers = tail[1];
-        regexp = regexp.slice(1, regexp.length - modifiers.length - 1);
-      }
-      return new RegExp(regexp, modifiers);
-    }
-    function representJavascriptRegExp(object2) {
-      var result = "/" + object2.source + "/";
-      if (object2.global) result += "g";
-      if (object2.multiline) result += "m";
-      if (object2.ignoreCase) result += "i";
-      return result;
-    }
-    function isRegExp(object2) {
-      return Object.prototype.toString.call(object2) === "[object RegExp]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:js/regexp", {
-      kind: "scalar",
-      resolve: resolveJavascriptRegExp,
-      construct: constructJavascriptRegExp,
-      predicate: isRegExp,
-      represent: representJavascriptRegExp
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/type/js/function.js
-var require_function = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/type/js/function.js"(exports2, module2) {
-    "use strict";
-    var esprima;
-    try {
-      _require = __require;
-      esprima = _require("esprima");
-    } catch (_) {
-      if (typeof window !== "undefined") esprima = window.esprima;
-    }
-    var _require;
-    var Type = require_type();
-    function resolveJavascriptFunction(data) {
-      if (data === null) return false;
-      try {
-        var source = "(" + data + ")", ast = esprima.parse(source, { range: true });
-        if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
-          return false;
-        }
-        return true;
-      } catch (err) {
-        return false;
-      }
-    }
-    function constructJavascriptFunction(data) {
-      var source = "(" + data + ")", ast = esprima.parse(source, { range: true }), params4 = [], body;
-      if (ast.type !== "Program" || ast.body.length !== 1 || ast.body[0].type !== "ExpressionStatement" || ast.body[0].expression.type !== "ArrowFunctionExpression" && ast.body[0].expression.type !== "FunctionExpression") {
-        throw new Error("Failed to resolve function");
-      }
-      ast.body[0].expression.params.forEach(function(param) {
-        params4.push(param.name);
-      });
-      body = ast.body[0].expression.body.range;
-      if (ast.body[0].expression.body.type === "BlockStatement") {
-        return new Function(params4, source.slice(body[0] + 1, body[1] - 1));
-      }
-      return new Function(params4, "return " + source.slice(body[0], body[1]));
-    }
-    function representJavascriptFunction(object2) {
-      return object2.toString();
-    }
-    function isFunction(object2) {
-      return Object.prototype.toString.call(object2) === "[object Function]";
-    }
-    module2.exports = new Type("tag:yaml.org,2002:js/function", {
-      kind: "scalar",
-      resolve: resolveJavascriptFunction,
-      construct: constructJavascriptFunction,
-      predicate: isFunction,
-      represent: representJavascriptFunction
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/schema/default_full.js
-var require_default_full = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/schema/default_full.js"(exports2, module2) {
-    "use strict";
-    var Schema = require_schema4();
-    module2.exports = Schema.DEFAULT = new Schema({
-      include: [
-        require_default_safe()
-      ],
-      explicit: [
-        require_undefined(),
-        require_regexp(),
-        require_function()
-      ]
-    });
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/loader.js
-var require_loader = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/loader.js"(exports2, module2) {
-    "use strict";
-    var common = require_common2();
-    var YAMLException = require_exception();
-    var Mark = require_mark();
-    var DEFAULT_SAFE_SCHEMA = require_default_safe();
-    var DEFAULT_FULL_SCHEMA = require_default_full();
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var CONTEXT_FLOW_IN = 1;
-    var CONTEXT_FLOW_OUT = 2;
-    var CONTEXT_BLOCK_IN = 3;
-    var CONTEXT_BLOCK_OUT = 4;
-    var CHOMPING_CLIP = 1;
-    var CHOMPING_STRIP = 2;
-    var CHOMPING_KEEP = 3;
-    var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-    var PATTERN_NON_ASCII_LINE_BREAKS = /[\x85\u2028\u2029]/;
-    var PATTERN_FLOW_INDICATORS = /[,\[\]\{\}]/;
-    var PATTERN_TAG_HANDLE = /^(?:!|!!|![a-z\-]+!)$/i;
-    var PATTERN_TAG_URI = /^(?:!|[^,\[\]\{\}])(?:%[0-9a-f]{2}|[0-9a-z\-#;\/\?:@&=\+\$,_\.!~\*'\(\)\[\]])*$/i;
-    function _class(obj) {
-      return Object.prototype.toString.call(obj);
-    }
-    function is_EOL(c) {
-      return c === 10 || c === 13;
-    }
-    function is_WHITE_SPACE(c) {
-      return c === 9 || c === 32;
-    }
-    function is_WS_OR_EOL(c) {
-      return c === 9 || c === 32 || c === 10 || c === 13;
-    }
-    function is_FLOW_INDICATOR(c) {
-      return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
-    }
-    function fromHexCode(c) {
-      var lc;
-      if (48 <= c && c <= 57) {
-        return c - 48;
-      }
-      lc = c | 32;
-      if (97 <= lc && lc <= 102) {
-        return lc - 97 + 10;
-      }
-      return -1;
-    }
-    function escapedHexLen(c) {
-      if (c === 120) {
-        return 2;
-      }
-      if (c === 117) {
-        return 4;
-      }
-      if (c === 85) {
-        return 8;
-      }
-      return 0;
-    }
-    function fromDecimalCode(c) {
-      if (48 <= c && c <= 57) {
-        return c - 48;
-      }
-      return -1;
-    }
-    function simpleEscapeSequence(c) {
-      return c === 48 ? "\0" : c === 97 ? "\x07" : c === 98 ? "\b" : c === 116 ? "	" : c === 9 ? "	" : c === 110 ? "\n" : c === 118 ? "\v" : c === 102 ? "\f" : c === 114 ? "\r" : c === 101 ? "\x1B" : c === 32 ? " " : c === 34 ? '"' : c === 47 ? "/" : c === 92 ? "\\" : c === 78 ? "\x85" : c === 95 ? "\xA0" : c === 76 ? "\u2028" : c === 80 ? "\u2029" : "";
-    }
-    function charFromCodepoint(c) {
-      if (c <= 65535) {
-        return String.fromCharCode(c);
-      }
-      return String.fromCharCode(
-        (c - 65536 >> 10) + 55296,
-        (c - 65536 & 1023) + 56320
-      );
-    }
-    function setProperty(object2, key, value) {
-      if (key === "__proto__") {
-        Object.defineProperty(object2, key, {
-          configurable: true,
-          enumerable: true,
-          writable: true,
-          value
-        });
-      } else {
-        object2[key] = value;
-      }
-    }
-    var simpleEscapeCheck = new Array(256);
-    var simpleEscapeMap = new Array(256);
-    for (i = 0; i < 256; i++) {
-      simpleEscapeCheck[i] = simpleEscapeSequence(i) ? 1 : 0;
-      simpleEscapeMap[i] = simpleEscapeSequence(i);
-    }
-    var i;
-    function State(input2, options2) {
-      this.input = input2;
-      this.filename = options2["filename"] || null;
-      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
-      this.onWarning = options2["onWarning"] || null;
-      this.legacy = options2["legacy"] || false;
-      this.json = options2["json"] || false;
-      this.listener = options2["listener"] || null;
-      this.maxTotalMergeKeys = typeof options2["maxTotalMergeKeys"] === "number" ? options2["maxTotalMergeKeys"] : 1e4;
-      this.implicitTypes = this.schema.compiledImplicit;
-      this.typeMap = this.schema.compiledTypeMap;
-      this.length = input2.length;
-      this.position = 0;
-      this.line = 0;
-      this.lineStart = 0;
-      this.lineIndent = 0;
-      this.totalMergeKeys = 0;
-      this.documents = [];
-    }
-    function generateError(state, message2) {
-      return new YAMLException(
-        message2,
-        new Mark(state.filename, state.input, state.position, state.line, state.position - state.lineStart)
-      );
-    }
-    function throwError(state, message2) {
-      throw generateError(state, message2);
-    }
-    function throwWarning(state, message2) {
-      if (state.onWarning) {
-        state.onWarning.call(null, generateError(state, message2));
-      }
-    }
-    var directiveHandlers = {
-      YAML: function handleYamlDirective(state, name, args) {
-        var match2, major2, minor;
-        if (state.version !== null) {
-          throwError(state, "duplication of %YAML directive");
-        }
-        if (args.length !== 1) {
-          throwError(state, "YAML directive accepts exactly one argument");
-        }
-        match2 = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-        if (match2 === null) {
-          throwError(state, "ill-formed argument of the YAML directive");
-        }
-        major2 = parseInt(match2[1], 10);
-        minor = parseInt(match2[2], 10);
-        if (major2 !== 1) {
-          throwError(state, "unacceptable YAML version of the document");
-        }
-        state.version = args[0];
-        state.checkLineBreaks = minor < 2;
-        if (minor !== 1 && minor !== 2) {
-          throwWarning(state, "unsupported YAML version of the document");
-        }
-      },
-      TAG: function handleTagDirective(state, name, args) {
-        var handle, prefix;
-        if (args.length !== 2) {
-          throwError(state, "TAG directive accepts exactly two arguments");
-        }
-        handle = args[0];
-        prefix = args[1];
-        if (!PATTERN_TAG_HANDLE.test(handle)) {
-          throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-        }
-        if (_hasOwnProperty.call(state.tagMap, handle)) {
-          throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
-        }
-        if (!PATTERN_TAG_URI.test(prefix)) {
-          throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
-        }
-        state.tagMap[handle] = prefix;
-      }
-    };
-    function captureSegment(state, start, end, checkJson) {
-      var _position, _length2, _character, _result;
-      if (start < end) {
-        _result = state.input.slice(start, end);
-        if (checkJson) {
-          for (_position = 0, _length2 = _result.length; _position < _length2; _position += 1) {
-            _character = _result.charCodeAt(_position);
-            if (!(_character === 9 || 32 <= _character && _character <= 1114111)) {
-              throwError(state, "expected valid JSON character");
-            }
-          }
-        } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-          throwError(state, "the stream contains non-printable characters");
-        }
-        state.result += _result;
-      }
-    }
-    function chargeMergeWork(state) {
-      state.totalMergeKeys += 1;
-      if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-        throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
-      }
-    }
-    function mergeMappings(state, destination, source, overridableKeys) {
-      var sourceKeys, key, index, quantity;
-      if (!common.isObject(source)) {
-        throwError(state, "cannot merge mappings; the provided source object is unacceptable");
-      }
-      chargeMergeWork(state);
-      sourceKeys = Object.keys(source);
-      for (index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-        key = sourceKeys[index];
-        chargeMergeWork(state);
-        if (!_hasOwnProperty.call(destination, key)) {
-          setProperty(destination, key, source[key]);
-          overridableKeys[key] = true;
-        }
-      }
-    }
-    function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startPos) {
-      var index, quantity;
-      if (Array.isArray(keyNode)) {
-        keyNode = Array.prototype.slice.call(keyNode);
-        for (index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-          if (Array.isArray(keyNode[index])) {
-            throwError(state, "nested arrays are not supported inside keys");
-          }
-          if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-            keyNode[index] = "[object Object]";
-          }
-        }
-      }
-      if (typeof keyNode === "object" && _class(keyNode) === "[object Object]") {
-        keyNode = "[object Object]";
-      }
-      keyNode = String(keyNode);
-      if (_result === null) {
-        _result = {};
-      }
-      if (keyTag === "tag:yaml.org,2002:merge") {
-        if (Array.isArray(valueNode)) {
-          if (valueNode.length > 100) {
-            throwError(state, "abnormal merge sequence size");
-          }
-          for (index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-            mergeMappings(state, _result, valueNode[index], overridableKeys);
-          }
-        } else {
-          mergeMappings(state, _result, valueNode, overridableKeys);
-        }
-      } else {
-        if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-          state.line = startLine || state.line;
-          state.position = startPos || state.position;
-          throwError(state, "duplicated mapping key");
-        }
-        setProperty(_result, keyNode, valueNode);
-        delete overridableKeys[keyNode];
-      }
-      return _result;
-    }
-    function readLineBreak(state) {
-      var ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 10) {
-        state.position++;
-      } else if (ch === 13) {
-        state.position++;
-        if (state.input.charCodeAt(state.position) === 10) {
-          state.position++;
-        }
-      } else {
-        throwError(state, "a line break is expected");
-      }
-      state.line += 1;
-      state.lineStart = state.position;
-    }
-    function skipSeparationSpace(state, allowComments, checkIndent) {
-      var lineBreaks = 0, ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        while (is_WHITE_SPACE(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (allowComments && ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (ch !== 10 && ch !== 13 && ch !== 0);
-        }
-        if (is_EOL(ch)) {
-          readLineBreak(state);
-          ch = state.input.charCodeAt(state.position);
-          lineBreaks++;
-          state.lineIndent = 0;
-          while (ch === 32) {
-            state.lineIndent++;
-            ch = state.input.charCodeAt(++state.position);
-          }
-        } else {
-          break;
-        }
-      }
-      if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-        throwWarning(state, "deficient indentation");
-      }
-      return lineBreaks;
-    }
-    function testDocumentSeparator(state) {
-      var _position = state.position, ch;
-      ch = state.input.charCodeAt(_position);
-      if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
-        _position += 3;
-        ch = state.input.charCodeAt(_position);
-        if (ch === 0 || is_WS_OR_EOL(ch)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function writeFoldedLines(state, count) {
-      if (count === 1) {
-        state.result += " ";
-      } else if (count > 1) {
-        state.result += common.repeat("\n", count - 1);
-      }
-    }
-    function readPlainScalar(state, nodeIndent, withinFlowCollection) {
-      var preceding, following, captureStart, captureEnd, hasPendingContent, _line, _lineStart, _lineIndent, _kind = state.kind, _result = state.result, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (is_WS_OR_EOL(ch) || is_FLOW_INDICATOR(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
-        return false;
-      }
-      if (ch === 63 || ch === 45) {
-        following = state.input.charCodeAt(state.position + 1);
-        if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
-          return false;
-        }
-      }
-      state.kind = "scalar";
-      state.result = "";
-      captureStart = captureEnd = state.position;
-      hasPendingContent = false;
-      while (ch !== 0) {
-        if (ch === 58) {
-          following = state.input.charCodeAt(state.position + 1);
-          if (is_WS_OR_EOL(following) || withinFlowCollection && is_FLOW_INDICATOR(following)) {
-            break;
-          }
-        } else if (ch === 35) {
-          preceding = state.input.charCodeAt(state.position - 1);
-          if (is_WS_OR_EOL(preceding)) {
-            break;
-          }
-        } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && is_FLOW_INDICATOR(ch)) {
-          break;
-        } else if (is_EOL(ch)) {
-          _line = state.line;
-          _lineStart = state.lineStart;
-          _lineIndent = state.lineIndent;
-          skipSeparationSpace(state, false, -1);
-          if (state.lineIndent >= nodeIndent) {
-            hasPendingContent = true;
-            ch = state.input.charCodeAt(state.position);
-            continue;
-          } else {
-            state.position = captureEnd;
-            state.line = _line;
-            state.lineStart = _lineStart;
-            state.lineIndent = _lineIndent;
-            break;
-          }
-        }
-        if (hasPendingContent) {
-          captureSegment(state, captureStart, captureEnd, false);
-          writeFoldedLines(state, state.line - _line);
-          captureStart = captureEnd = state.position;
-          hasPendingContent = false;
-        }
-        if (!is_WHITE_SPACE(ch)) {
-          captureEnd = state.position + 1;
-        }
-        ch = state.input.charCodeAt(++state.position);
-      }
-      captureSegment(state, captureStart, captureEnd, false);
-      if (state.result) {
-        return true;
-      }
-      state.kind = _kind;
-      state.result = _result;
-      return false;
-    }
-    function readSingleQuotedScalar(state, nodeIndent) {
-      var ch, captureStart, captureEnd;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 39) {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        if (ch === 39) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
-          if (ch === 39) {
-            captureStart = state.position;
-            state.position++;
-            captureEnd = state.position;
-          } else {
-            return true;
-          }
-        } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a single quoted scalar");
-        } else {
-          state.position++;
-          captureEnd = state.position;
-        }
-      }
-      throwError(state, "unexpected end of the stream within a single quoted scalar");
-    }
-    function readDoubleQuotedScalar(state, nodeIndent) {
-      var captureStart, captureEnd, hexLength, hexResult, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 34) {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      state.position++;
-      captureStart = captureEnd = state.position;
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        if (ch === 34) {
-          captureSegment(state, captureStart, state.position, true);
-          state.position++;
-          return true;
-        } else if (ch === 92) {
-          captureSegment(state, captureStart, state.position, true);
-          ch = state.input.charCodeAt(++state.position);
-          if (is_EOL(ch)) {
-            skipSeparationSpace(state, false, nodeIndent);
-          } else if (ch < 256 && simpleEscapeCheck[ch]) {
-            state.result += simpleEscapeMap[ch];
-            state.position++;
-          } else if ((tmp = escapedHexLen(ch)) > 0) {
-            hexLength = tmp;
-            hexResult = 0;
-            for (; hexLength > 0; hexLength--) {
-              ch = state.input.charCodeAt(++state.position);
-              if ((tmp = fromHexCode(ch)) >= 0) {
-                hexResult = (hexResult << 4) + tmp;
-              } else {
-                throwError(state, "expected hexadecimal character");
-              }
-            }
-            state.result += charFromCodepoint(hexResult);
-            state.position++;
-          } else {
-            throwError(state, "unknown escape sequence");
-          }
-          captureStart = captureEnd = state.position;
-        } else if (is_EOL(ch)) {
-          captureSegment(state, captureStart, captureEnd, true);
-          writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-          captureStart = captureEnd = state.position;
-        } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-          throwError(state, "unexpected end of the document within a double quoted scalar");
-        } else {
-          state.position++;
-          captureEnd = state.position;
-        }
-      }
-      throwError(state, "unexpected end of the stream within a double quoted scalar");
-    }
-    function readFlowCollection(state, nodeIndent) {
-      var readNext = true, _line, _tag = state.tag, _result, _anchor = state.anchor, following, terminator, isPair, isExplicitPair, isMapping, overridableKeys = {}, keyNode, keyTag, valueNode, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 91) {
-        terminator = 93;
-        isMapping = false;
-        _result = [];
-      } else if (ch === 123) {
-        terminator = 125;
-        isMapping = true;
-        _result = {};
-      } else {
-        return false;
-      }
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
-      }
-      ch = state.input.charCodeAt(++state.position);
-      while (ch !== 0) {
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if (ch === terminator) {
-          state.position++;
-          state.tag = _tag;
-          state.anchor = _anchor;
-          state.kind = isMapping ? "mapping" : "sequence";
-          state.result = _result;
-          return true;
-        } else if (!readNext) {
-          throwError(state, "missed comma between flow collection entries");
-        }
-        keyTag = keyNode = valueNode = null;
-        isPair = isExplicitPair = false;
-        if (ch === 63) {
-          following = state.input.charCodeAt(state.position + 1);
-          if (is_WS_OR_EOL(following)) {
-            isPair = isExplicitPair = true;
-            state.position++;
-            skipSeparationSpace(state, true, nodeIndent);
-          }
-        }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        keyTag = state.tag;
-        keyNode = state.result;
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if ((isExplicitPair || state.line === _line) && ch === 58) {
-          isPair = true;
-          ch = state.input.charCodeAt(++state.position);
-          skipSeparationSpace(state, true, nodeIndent);
-          composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-          valueNode = state.result;
-        }
-        if (isMapping) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode);
-        } else if (isPair) {
-          _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode));
-        } else {
-          _result.push(keyNode);
-        }
-        skipSeparationSpace(state, true, nodeIndent);
-        ch = state.input.charCodeAt(state.position);
-        if (ch === 44) {
-          readNext = true;
-          ch = state.input.charCodeAt(++state.position);
-        } else {
-          readNext = false;
-        }
-      }
-      throwError(state, "unexpected end of the stream within a flow collection");
-    }
-    function readBlockScalar(state, nodeIndent) {
-      var captureStart, folding, chomping = CHOMPING_CLIP, didReadContent = false, detectedIndent = false, textIndent = nodeIndent, emptyLines = 0, atMoreIndented = false, tmp, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch === 124) {
-        folding = false;
-      } else if (ch === 62) {
-        folding = true;
-      } else {
-        return false;
-      }
-      state.kind = "scalar";
-      state.result = "";
-      while (ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
-        if (ch === 43 || ch === 45) {
-          if (CHOMPING_CLIP === chomping) {
-            chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
-          } else {
-            throwError(state, "repeat of a chomping mode identifier");
-          }
-        } else if ((tmp = fromDecimalCode(ch)) >= 0) {
-          if (tmp === 0) {
-            throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-          } else if (!detectedIndent) {
-            textIndent = nodeIndent + tmp - 1;
-            detectedIndent = true;
-          } else {
-            throwError(state, "repeat of an indentation width identifier");
-          }
-        } else {
-          break;
-        }
-      }
-      if (is_WHITE_SPACE(ch)) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (is_WHITE_SPACE(ch));
-        if (ch === 35) {
-          do {
-            ch = state.input.charCodeAt(++state.position);
-          } while (!is_EOL(ch) && ch !== 0);
-        }
-      }
-      while (ch !== 0) {
-        readLineBreak(state);
-        state.lineIndent = 0;
-        ch = state.input.charCodeAt(state.position);
-        while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
-        }
-        if (!detectedIndent && state.lineIndent > textIndent) {
-          textIndent = state.lineIndent;
-        }
-        if (is_EOL(ch)) {
-          emptyLines++;
-          continue;
-        }
-        if (state.lineIndent < textIndent) {
-          if (chomping === CHOMPING_KEEP) {
-            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-          } else if (chomping === CHOMPING_CLIP) {
-            if (didReadContent) {
-              state.result += "\n";
-            }
-          }
-          break;
-        }
-        if (folding) {
-          if (is_WHITE_SPACE(ch)) {
-            atMoreIndented = true;
-            state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-          } else if (atMoreIndented) {
-            atMoreIndented = false;
-            state.result += common.repeat("\n", emptyLines + 1);
-          } else if (emptyLines === 0) {
-            if (didReadContent) {
-              state.result += " ";
-            }
-          } else {
-            state.result += common.repeat("\n", emptyLines);
-          }
-        } else {
-          state.result += common.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
-        }
-        didReadContent = true;
-        detectedIndent = true;
-        emptyLines = 0;
-        captureStart = state.position;
-        while (!is_EOL(ch) && ch !== 0) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        captureSegment(state, captureStart, state.position, false);
-      }
-      return true;
-    }
-    function readBlockSequence(state, nodeIndent) {
-      var _line, _tag = state.tag, _anchor = state.anchor, _result = [], following, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
-      }
-      ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        if (ch !== 45) {
-          break;
-        }
-        following = state.input.charCodeAt(state.position + 1);
-        if (!is_WS_OR_EOL(following)) {
-          break;
-        }
-        detected = true;
-        state.position++;
-        if (skipSeparationSpace(state, true, -1)) {
-          if (state.lineIndent <= nodeIndent) {
-            _result.push(null);
-            ch = state.input.charCodeAt(state.position);
-            continue;
-          }
-        }
-        _line = state.line;
-        composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-        _result.push(state.result);
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-          throwError(state, "bad indentation of a sequence entry");
-        } else if (state.lineIndent < nodeIndent) {
-          break;
-        }
-      }
-      if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "sequence";
-        state.result = _result;
-        return true;
-      }
-      return false;
-    }
-    function readBlockMapping(state, nodeIndent, flowIndent) {
-      var following, allowCompact, _line, _pos, _tag = state.tag, _anchor = state.anchor, _result = {}, overridableKeys = {}, keyTag = null, keyNode = null, valueNode = null, atExplicitKey = false, detected = false, ch;
-      if (state.anchor !== null) {
-        state.anchorMap[state.anchor] = _result;
-      }
-      ch = state.input.charCodeAt(state.position);
-      while (ch !== 0) {
-        following = state.input.charCodeAt(state.position + 1);
-        _line = state.line;
-        _pos = state.position;
-        if ((ch === 63 || ch === 58) && is_WS_OR_EOL(following)) {
-          if (ch === 63) {
-            if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
-              keyTag = keyNode = valueNode = null;
-            }
-            detected = true;
-            atExplicitKey = true;
-            allowCompact = true;
-          } else if (atExplicitKey) {
-            atExplicitKey = false;
-            allowCompact = true;
-          } else {
-            throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
-          }
-          state.position += 1;
-          ch = following;
-        } else if (composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
-          if (state.line === _line) {
-            ch = state.input.charCodeAt(state.position);
-            while (is_WHITE_SPACE(ch)) {
-              ch = state.input.charCodeAt(++state.position);
-            }
-            if (ch === 58) {
-              ch = state.input.charCodeAt(++state.position);
-              if (!is_WS_OR_EOL(ch)) {
-                throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
-              }
-              if (atExplicitKey) {
-                storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
-                keyTag = keyNode = valueNode = null;
-              }
-              detected = true;
-              atExplicitKey = false;
-              allowCompact = false;
-              keyTag = state.tag;
-              keyNode = state.result;
-            } else if (detected) {
-              throwError(state, "can not read an implicit mapping pair; a colon is missed");
-            } else {
-              state.tag = _tag;
-              state.anchor = _anchor;
-              return true;
-            }
-          } else if (detected) {
-            throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
-          } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
-            return true;
-          }
-        } else {
-          break;
-        }
-        if (state.line === _line || state.lineIndent > nodeIndent) {
-          if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
-            if (atExplicitKey) {
-              keyNode = state.result;
-            } else {
-              valueNode = state.result;
-            }
-          }
-          if (!atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _pos);
-            keyTag = keyNode = valueNode = null;
-          }
-          skipSeparationSpace(state, true, -1);
-          ch = state.input.charCodeAt(state.position);
-        }
-        if (state.lineIndent > nodeIndent && ch !== 0) {
-          throwError(state, "bad indentation of a mapping entry");
-        } else if (state.lineIndent < nodeIndent) {
-          break;
-        }
-      }
-      if (atExplicitKey) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null);
-      }
-      if (detected) {
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = "mapping";
-        state.result = _result;
-      }
-      return detected;
-    }
-    function readTagProperty(state) {
-      var _position, isVerbatim = false, isNamed = false, tagHandle, tagName, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 33) return false;
-      if (state.tag !== null) {
-        throwError(state, "duplication of a tag property");
-      }
-      ch = state.input.charCodeAt(++state.position);
-      if (ch === 60) {
-        isVerbatim = true;
-        ch = state.input.charCodeAt(++state.position);
-      } else if (ch === 33) {
-        isNamed = true;
-        tagHandle = "!!";
-        ch = state.input.charCodeAt(++state.position);
-      } else {
-        tagHandle = "!";
-      }
-      _position = state.position;
-      if (isVerbatim) {
-        do {
-          ch = state.input.charCodeAt(++state.position);
-        } while (ch !== 0 && ch !== 62);
-        if (state.position < state.length) {
-          tagName = state.input.slice(_position, state.position);
-          ch = state.input.charCodeAt(++state.position);
-        } else {
-          throwError(state, "unexpected end of the stream within a verbatim tag");
-        }
-      } else {
-        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-          if (ch === 33) {
-            if (!isNamed) {
-              tagHandle = state.input.slice(_position - 1, state.position + 1);
-              if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-                throwError(state, "named tag handle cannot contain such characters");
-              }
-              isNamed = true;
-              _position = state.position + 1;
-            } else {
-              throwError(state, "tag suffix cannot contain exclamation marks");
-            }
-          }
-          ch = state.input.charCodeAt(++state.position);
-        }
-        tagName = state.input.slice(_position, state.position);
-        if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-          throwError(state, "tag suffix cannot contain flow indicator characters");
-        }
-      }
-      if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-        throwError(state, "tag name cannot contain such characters: " + tagName);
-      }
-      if (isVerbatim) {
-        state.tag = tagName;
-      } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-        state.tag = state.tagMap[tagHandle] + tagName;
-      } else if (tagHandle === "!") {
-        state.tag = "!" + tagName;
-      } else if (tagHandle === "!!") {
-        state.tag = "tag:yaml.org,2002:" + tagName;
-      } else {
-        throwError(state, 'undeclared tag handle "' + tagHandle + '"');
-      }
-      return true;
-    }
-    function readAnchorProperty(state) {
-      var _position, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 38) return false;
-      if (state.anchor !== null) {
-        throwError(state, "duplication of an anchor property");
-      }
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
-      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (state.position === _position) {
-        throwError(state, "name of an anchor node must contain at least one character");
-      }
-      state.anchor = state.input.slice(_position, state.position);
-      return true;
-    }
-    function readAlias(state) {
-      var _position, alias, ch;
-      ch = state.input.charCodeAt(state.position);
-      if (ch !== 42) return false;
-      ch = state.input.charCodeAt(++state.position);
-      _position = state.position;
-      while (ch !== 0 && !is_WS_OR_EOL(ch) && !is_FLOW_INDICATOR(ch)) {
-        ch = state.input.charCodeAt(++state.position);
-      }
-      if (state.position === _position) {
-        throwError(state, "name of an alias node must contain at least one character");
-      }
-      alias = state.input.slice(_position, state.position);
-      if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-        throwError(state, 'unidentified alias "' + alias + '"');
-      }
-      state.result = state.anchorMap[alias];
-      skipSeparationSpace(state, true, -1);
-      return true;
-    }
-    function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
-      var allowBlockStyles, allowBlockScalars, allowBlockCollections, indentStatus = 1, atNewLine = false, hasContent = false, typeIndex, typeQuantity, type, flowIndent, blockIndent;
-      if (state.listener !== null) {
-        state.listener("open", state);
-      }
-      state.tag = null;
-      state.anchor = null;
-      state.kind = null;
-      state.result = null;
-      allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
-      if (allowToSeek) {
-        if (skipSeparationSpace(state, true, -1)) {
-          atNewLine = true;
-          if (state.lineIndent > parentIndent) {
-            indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
-            indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
-            indentStatus = -1;
-          }
-        }
-      }
-      if (indentStatus === 1) {
-        while (readTagProperty(state) || readAnchorProperty(state)) {
-          if (skipSeparationSpace(state, true, -1)) {
-            atNewLine = true;
-            allowBlockCollections = allowBlockStyles;
-            if (state.lineIndent > parentIndent) {
-              indentStatus = 1;
-            } else if (state.lineIndent === parentIndent) {
-              indentStatus = 0;
-            } else if (state.lineIndent < parentIndent) {
-              indentStatus = -1;
-            }
-          } else {
-            allowBlockCollections = false;
-          }
-        }
-      }
-      if (allowBlockCollections) {
-        allowBlockCollections = atNewLine || allowCompact;
-      }
-      if (indentStatus === 1 || CONTEXT_BLOCK_OUT === nodeContext) {
-        if (CONTEXT_FLOW_IN === nodeContext || CONTEXT_FLOW_OUT === nodeContext) {
-          flowIndent = parentIndent;
-        } else {
-          flowIndent = parentIndent + 1;
-        }
-        blockIndent = state.position - state.lineStart;
-        if (indentStatus === 1) {
-          if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
-            hasContent = true;
-          } else {
-            if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
-              hasContent = true;
-            } else if (readAlias(state)) {
-              hasContent = true;
-              if (state.tag !== null || state.anchor !== null) {
-                throwError(state, "alias node should not have any properties");
-              }
-            } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
-              hasContent = true;
-              if (state.tag === null) {
-                state.tag = "?";
-              }
-            }
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
-            }
-          }
-        } else if (indentStatus === 0) {
-          hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
-        }
-      }
-      if (state.tag !== null && state.tag !== "!") {
-        if (state.tag === "?") {
-          if (state.result !== null && state.kind !== "scalar") {
-            throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
-          }
-          for (typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-            type = state.implicitTypes[typeIndex];
-            if (type.resolve(state.result)) {
-              state.result = type.construct(state.result);
-              state.tag = type.tag;
-              if (state.anchor !== null) {
-                state.anchorMap[state.anchor] = state.result;
-              }
-              break;
-            }
-          }
-        } else if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-          type = state.typeMap[state.kind || "fallback"][state.tag];
-          if (state.result !== null && type.kind !== state.kind) {
-            throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type.kind + '", not "' + state.kind + '"');
-          }
-          if (!type.resolve(state.result)) {
-            throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
-          } else {
-            state.result = type.construct(state.result);
-            if (state.anchor !== null) {
-              state.anchorMap[state.anchor] = state.result;
-            }
-          }
-        } else {
-          throwError(state, "unknown tag !<" + state.tag + ">");
-        }
-      }
-      if (state.listener !== null) {
-        state.listener("close", state);
-      }
-      return state.tag !== null || state.anchor !== null || hasContent;
-    }
-    function readDocument(state) {
-      var documentStart = state.position, _position, directiveName, directiveArgs, hasDirectives = false, ch;
-      state.version = null;
-      state.checkLineBreaks = state.legacy;
-      state.tagMap = {};
-      state.anchorMap = {};
-      while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
-        if (state.lineIndent > 0 || ch !== 37) {
-          break;
-        }
-        hasDirectives = true;
-        ch = state.input.charCodeAt(++state.position);
-        _position = state.position;
-        while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-          ch = state.input.charCodeAt(++state.position);
-        }
-        directiveName = state.input.slice(_position, state.position);
-        directiveArgs = [];
-        if (directiveName.length < 1) {
-          throwError(state, "directive name must not be less than one character in length");
-        }
-        while (ch !== 0) {
-          while (is_WHITE_SPACE(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          if (ch === 35) {
-            do {
-              ch = state.input.charCodeAt(++state.position);
-            } while (ch !== 0 && !is_EOL(ch));
-            break;
-          }
-          if (is_EOL(ch)) break;
-          _position = state.position;
-          while (ch !== 0 && !is_WS_OR_EOL(ch)) {
-            ch = state.input.charCodeAt(++state.position);
-          }
-          directiveArgs.push(state.input.slice(_position, state.position));
-        }
-        if (ch !== 0) readLineBreak(state);
-        if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-          directiveHandlers[directiveName](state, directiveName, directiveArgs);
-        } else {
-          throwWarning(state, 'unknown document directive "' + directiveName + '"');
-        }
-      }
-      skipSeparationSpace(state, true, -1);
-      if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
-      } else if (hasDirectives) {
-        throwError(state, "directives end mark is expected");
-      }
-      composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-      skipSeparationSpace(state, true, -1);
-      if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-        throwWarning(state, "non-ASCII line breaks are interpreted as content");
-      }
-      state.documents.push(state.result);
-      if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        if (state.input.charCodeAt(state.position) === 46) {
-          state.position += 3;
-          skipSeparationSpace(state, true, -1);
-        }
-        return;
-      }
-      if (state.position < state.length - 1) {
-        throwError(state, "end of the stream or a document separator is expected");
-      } else {
-        return;
-      }
-    }
-    function loadDocuments(input2, options2) {
-      input2 = String(input2);
-      options2 = options2 || {};
-      if (input2.length !== 0) {
-        if (input2.charCodeAt(input2.length - 1) !== 10 && input2.charCodeAt(input2.length - 1) !== 13) {
-          input2 += "\n";
-        }
-        if (input2.charCodeAt(0) === 65279) {
-          input2 = input2.slice(1);
-        }
-      }
-      var state = new State(input2, options2);
-      var nullpos = input2.indexOf("\0");
-      if (nullpos !== -1) {
-        state.position = nullpos;
-        throwError(state, "null byte is not allowed in input");
-      }
-      state.input += "\0";
-      while (state.input.charCodeAt(state.position) === 32) {
-        state.lineIndent += 1;
-        state.position += 1;
-      }
-      while (state.position < state.length - 1) {
-        readDocument(state);
-      }
-      return state.documents;
-    }
-    function loadAll(input2, iterator2, options2) {
-      if (iterator2 !== null && typeof iterator2 === "object" && typeof options2 === "undefined") {
-        options2 = iterator2;
-        iterator2 = null;
-      }
-      var documents = loadDocuments(input2, options2);
-      if (typeof iterator2 !== "function") {
-        return documents;
-      }
-      for (var index = 0, length = documents.length; index < length; index += 1) {
-        iterator2(documents[index]);
-      }
-    }
-    function load3(input2, options2) {
-      var documents = loadDocuments(input2, options2);
-      if (documents.length === 0) {
-        return void 0;
-      } else if (documents.length === 1) {
-        return documents[0];
-      }
-      throw new YAMLException("expected a single document in the stream, but found more");
-    }
-    function safeLoadAll(input2, iterator2, options2) {
-      if (typeof iterator2 === "object" && iterator2 !== null && typeof options2 === "undefined") {
-        options2 = iterator2;
-        iterator2 = null;
-      }
-      return loadAll(input2, iterator2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
-    }
-    function safeLoad(input2, options2) {
-      return load3(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
-    }
-    module2.exports.loadAll = loadAll;
-    module2.exports.load = load3;
-    module2.exports.safeLoadAll = safeLoadAll;
-    module2.exports.safeLoad = safeLoad;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml/dumper.js
-var require_dumper = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml/dumper.js"(exports2, module2) {
-    "use strict";
-    var common = require_common2();
-    var YAMLException = require_exception();
-    var DEFAULT_FULL_SCHEMA = require_default_full();
-    var DEFAULT_SAFE_SCHEMA = require_default_safe();
-    var _toString = Object.prototype.toString;
-    var _hasOwnProperty = Object.prototype.hasOwnProperty;
-    var CHAR_TAB = 9;
-    var CHAR_LINE_FEED = 10;
-    var CHAR_CARRIAGE_RETURN = 13;
-    var CHAR_SPACE = 32;
-    var CHAR_EXCLAMATION = 33;
-    var CHAR_DOUBLE_QUOTE = 34;
-    var CHAR_SHARP = 35;
-    var CHAR_PERCENT = 37;
-    var CHAR_AMPERSAND = 38;
-    var CHAR_SINGLE_QUOTE = 39;
-    var CHAR_ASTERISK = 42;
-    var CHAR_COMMA = 44;
-    var CHAR_MINUS = 45;
-    var CHAR_COLON = 58;
-    var CHAR_EQUALS = 61;
-    var CHAR_GREATER_THAN = 62;
-    var CHAR_QUESTION = 63;
-    var CHAR_COMMERCIAL_AT = 64;
-    var CHAR_LEFT_SQUARE_BRACKET = 91;
-    var CHAR_RIGHT_SQUARE_BRACKET = 93;
-    var CHAR_GRAVE_ACCENT = 96;
-    var CHAR_LEFT_CURLY_BRACKET = 123;
-    var CHAR_VERTICAL_LINE = 124;
-    var CHAR_RIGHT_CURLY_BRACKET = 125;
-    var ESCAPE_SEQUENCES = {};
-    ESCAPE_SEQUENCES[0] = "\\0";
-    ESCAPE_SEQUENCES[7] = "\\a";
-    ESCAPE_SEQUENCES[8] = "\\b";
-    ESCAPE_SEQUENCES[9] = "\\t";
-    ESCAPE_SEQUENCES[10] = "\\n";
-    ESCAPE_SEQUENCES[11] = "\\v";
-    ESCAPE_SEQUENCES[12] = "\\f";
-    ESCAPE_SEQUENCES[13] = "\\r";
-    ESCAPE_SEQUENCES[27] = "\\e";
-    ESCAPE_SEQUENCES[34] = '\\"';
-    ESCAPE_SEQUENCES[92] = "\\\\";
-    ESCAPE_SEQUENCES[133] = "\\N";
-    ESCAPE_SEQUENCES[160] = "\\_";
-    ESCAPE_SEQUENCES[8232] = "\\L";
-    ESCAPE_SEQUENCES[8233] = "\\P";
-    var DEPRECATED_BOOLEANS_SYNTAX = [
-      "y",
-      "Y",
-      "yes",
-      "Yes",
-      "YES",
-      "on",
-      "On",
-      "ON",
-      "n",
-      "N",
-      "no",
-      "No",
-      "NO",
-      "off",
-      "Off",
-      "OFF"
-    ];
-    function compileStyleMap(schema, map2) {
-      var result, keys, index, length, tag2, style, type;
-      if (map2 === null) return {};
-      result = {};
-      keys = Object.keys(map2);
-      for (index = 0, length = keys.length; index < length; index += 1) {
-        tag2 = keys[index];
-        style = String(map2[tag2]);
-        if (tag2.slice(0, 2) === "!!") {
-          tag2 = "tag:yaml.org,2002:" + tag2.slice(2);
-        }
-        type = schema.compiledTypeMap["fallback"][tag2];
-        if (type && _hasOwnProperty.call(type.styleAliases, style)) {
-          style = type.styleAliases[style];
-        }
-        result[tag2] = style;
-      }
-      return result;
-    }
-    function encodeHex(character) {
-      var string4, handle, length;
-      string4 = character.toString(16).toUpperCase();
-      if (character <= 255) {
-        handle = "x";
-        length = 2;
-      } else if (character <= 65535) {
-        handle = "u";
-        length = 4;
-      } else if (character <= 4294967295) {
-        handle = "U";
-        length = 8;
-      } else {
-        throw new YAMLException("code point within a string may not be greater than 0xFFFFFFFF");
-      }
-      return "\\" + handle + common.repeat("0", length - string4.length) + string4;
-    }
-    function State(options2) {
-      this.schema = options2["schema"] || DEFAULT_FULL_SCHEMA;
-      this.indent = Math.max(1, options2["indent"] || 2);
-      this.noArrayIndent = options2["noArrayIndent"] || false;
-      this.skipInvalid = options2["skipInvalid"] || false;
-      this.flowLevel = common.isNothing(options2["flowLevel"]) ? -1 : options2["flowLevel"];
-      this.styleMap = compileStyleMap(this.schema, options2["styles"] || null);
-      this.sortKeys = options2["sortKeys"] || false;
-      this.lineWidth = options2["lineWidth"] || 80;
-      this.noRefs = options2["noRefs"] || false;
-      this.noCompatMode = options2["noCompatMode"] || false;
-      this.condenseFlow = options2["condenseFlow"] || false;
-      this.implicitTypes = this.schema.compiledImplicit;
-      this.explicitTypes = this.schema.compiledExplicit;
-      this.tag = null;
-      this.result = "";
-      this.duplicates = [];
-      this.usedDuplicates = null;
-    }
-    function indentString(string4, spaces) {
-      var ind = common.repeat(" ", spaces), position = 0, next = -1, result = "", line, length = string4.length;
-      while (position < length) {
-        next = string4.indexOf("\n", position);
-        if (next === -1) {
-          line = string4.slice(position);
-          position = length;
-        } else {
-          line = string4.slice(position, next + 1);
-          position = next + 1;
-        }
-        if (line.length && line !== "\n") result += ind;
-        result += line;
-      }
-      return result;
-    }
-    function generateNextLine(state, level) {
-      return "\n" + common.repeat(" ", state.indent * level);
-    }
-    function testImplicitResolving(state, str) {
-      var index, length, type;
-      for (index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-        type = state.implicitTypes[index];
-        if (type.resolve(str)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isWhitespace(c) {
-      return c === CHAR_SPACE || c === CHAR_TAB;
-    }
-    function isPrintable(c) {
-      return 32 <= c && c <= 126 || 161 <= c && c <= 55295 && c !== 8232 && c !== 8233 || 57344 <= c && c <= 65533 && c !== 65279 || 65536 <= c && c <= 1114111;
-    }
-    function isNsChar(c) {
-      return isPrintable(c) && !isWhitespace(c) && c !== 65279 && c !== CHAR_CARRIAGE_RETURN && c !== CHAR_LINE_FEED;
-    }
-    function isPlainSafe(c, prev) {
-      return isPrintable(c) && c !== 65279 && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_COLON && (c !== CHAR_SHARP || prev && isNsChar(prev));
-    }
-    function isPlainSafeFirst(c) {
-      return isPrintable(c) && c !== 65279 && !isWhitespace(c) && c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
-    }
-    function needIndentIndicator(string4) {
-      var leadingSpaceRe = /^\n* /;
-      return leadingSpaceRe.test(string4);
-    }
-    var STYLE_PLAIN = 1;
-    var STYLE_SINGLE = 2;
-    var STYLE_LITERAL = 3;
-    var STYLE_FOLDED = 4;
-    var STYLE_DOUBLE = 5;
-    function chooseScalarStyle(string4, singleLineOnly, indentPerLevel, lineWidth, testAmbiguousType) {
-      var i;
-      var char, prev_char;
-      var hasLineBreak = false;
-      var hasFoldableLine = false;
-      var shouldTrackWidth = lineWidth !== -1;
-      var previousLineBreak = -1;
-      var plain = isPlainSafeFirst(string4.charCodeAt(0)) && !isWhitespace(string4.charCodeAt(string4.length - 1));
-      if (singleLineOnly) {
-        for (i = 0; i < string4.length; i++) {
-          char = string4.charCodeAt(i);
-          if (!isPrintable(char)) {
-            return STYLE_DOUBLE;
-          }
-          prev_char = i > 0 ? string4.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
-        }
-      } else {
-        for (i = 0; i < string4.length; i++) {
-          char = string4.charCodeAt(i);
-          if (char === CHAR_LINE_FEED) {
-            hasLineBreak = true;
-            if (shouldTrackWidth) {
-              hasFoldableLine = hasFoldableLine || // Foldable line = too long, and not more-indented.
-              i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ";
-              previousLineBreak = i;
-            }
-          } else if (!isPrintable(char)) {
-            return STYLE_DOUBLE;
-          }
-          prev_char = i > 0 ? string4.charCodeAt(i - 1) : null;
-          plain = plain && isPlainSafe(char, prev_char);
-        }
-        hasFoldableLine = hasFoldableLine || shouldTrackWidth && (i - previousLineBreak - 1 > lineWidth && string4[previousLineBreak + 1] !== " ");
-      }
-      if (!hasLineBreak && !hasFoldableLine) {
-        return plain && !testAmbiguousType(string4) ? STYLE_PLAIN : STYLE_SINGLE;
-      }
-      if (indentPerLevel > 9 && needIndentIndicator(string4)) {
-        return STYLE_DOUBLE;
-      }
-      return hasFoldableLine ? STYLE_FOLDED : STYLE_LITERAL;
-    }
-    function writeScalar(state, string4, level, iskey) {
-      state.dump = (function() {
-        if (string4.length === 0) {
-          return "''";
-        }
-        if (!state.noCompatMode && DEPRECATED_BOOLEANS_SYNTAX.indexOf(string4) !== -1) {
-          return "'" + string4 + "'";
-        }
-        var indent = state.indent * Math.max(1, level);
-        var lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
-        var singleLineOnly = iskey || state.flowLevel > -1 && level >= state.flowLevel;
-        function testAmbiguity(string5) {
-          return testImplicitResolving(state, string5);
-        }
-        switch (chooseScalarStyle(string4, singleLineOnly, state.indent, lineWidth, testAmbiguity)) {
-          case STYLE_PLAIN:
-            return string4;
-          case STYLE_SINGLE:
-            return "'" + string4.replace(/'/g, "''") + "'";
-          case STYLE_LITERAL:
-            return "|" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(string4, indent));
-          case STYLE_FOLDED:
-            return ">" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(foldString(string4, lineWidth), indent));
-          case STYLE_DOUBLE:
-            return '"' + escapeString(string4, lineWidth) + '"';
-          default:
-            throw new YAMLException("impossible error: invalid scalar style");
-        }
-      })();
-    }
-    function blockHeader(string4, indentPerLevel) {
-      var indentIndicator = needIndentIndicator(string4) ? String(indentPerLevel) : "";
-      var clip = string4[string4.length - 1] === "\n";
-      var keep = clip && (string4[string4.length - 2] === "\n" || string4 === "\n");
-      var chomp = keep ? "+" : clip ? "" : "-";
-      return indentIndicator + chomp + "\n";
-    }
-    function dropEndingNewline(string4) {
-      return string4[string4.length - 1] === "\n" ? string4.slice(0, -1) : string4;
-    }
-    function foldString(string4, width) {
-      var lineRe = /(\n+)([^\n]*)/g;
-      var result = (function() {
-        var nextLF = string4.indexOf("\n");
-        nextLF = nextLF !== -1 ? nextLF : string4.length;
-        lineRe.lastIndex = nextLF;
-        return foldLine(string4.slice(0, nextLF), width);
-      })();
-      var prevMoreIndented = string4[0] === "\n" || string4[0] === " ";
-      var moreIndented;
-      var match2;
-      while (match2 = lineRe.exec(string4)) {
-        var prefix = match2[1], line = match2[2];
-        moreIndented = line[0] === " ";
-        result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
-        prevMoreIndented = moreIndented;
-      }
-      return result;
-    }
-    function foldLine(line, width) {
-      if (line === "" || line[0] === " ") return line;
-      var breakRe = / [^ ]/g;
-      var match2;
-      var start = 0, end, curr = 0, next = 0;
-      var result = "";
-      while (match2 = breakRe.exec(line)) {
-        next = match2.index;
-        if (next - start > width) {
-          end = curr > start ? curr : next;
-          result += "\n" + line.slice(start, end);
-          start = end + 1;
-        }
-        curr = next;
-      }
-      result += "\n";
-      if (line.length - start > width && curr > start) {
-        result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
-      } else {
-        result += line.slice(start);
-      }
-      return result.slice(1);
-    }
-    function escapeString(string4) {
-      var result = "";
-      var char, nextChar;
-      var escapeSeq;
-      for (var i = 0; i < string4.length; i++) {
-        char = string4.charCodeAt(i);
-        if (char >= 55296 && char <= 56319) {
-          nextChar = string4.charCodeAt(i + 1);
-          if (nextChar >= 56320 && nextChar <= 57343) {
-            result += encodeHex((char - 55296) * 1024 + nextChar - 56320 + 65536);
-            i++;
-            continue;
-          }
-        }
-        escapeSeq = ESCAPE_SEQUENCES[char];
-        result += !escapeSeq && isPrintable(char) ? string4[i] : escapeSeq || encodeHex(char);
-      }
-      return result;
-    }
-    function writeFlowSequence(state, level, object2) {
-      var _result = "", _tag = state.tag, index, length;
-      for (index = 0, length = object2.length; index < length; index += 1) {
-        if (writeNode(state, level, object2[index], false, false)) {
-          if (index !== 0) _result += "," + (!state.condenseFlow ? " " : "");
-          _result += state.dump;
-        }
-      }
-      state.tag = _tag;
-      state.dump = "[" + _result + "]";
-    }
-    function writeBlockSequence(state, level, object2, compact) {
-      var _result = "", _tag = state.tag, index, length;
-      for (index = 0, length = object2.length; index < length; index += 1) {
-        if (writeNode(state, level + 1, object2[index], true, true)) {
-          if (!compact || index !== 0) {
-            _result += generateNextLine(state, level);
-          }
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-            _result += "-";
-          } else {
-            _result += "- ";
-          }
-          _result += state.dump;
-        }
-      }
-      state.tag = _tag;
-      state.dump = _result || "[]";
-    }
-    function writeFlowMapping(state, level, object2) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, pairBuffer;
-      for (index = 0, length = objectKeyList.length; index < length; index += 1) {
-        pairBuffer = "";
-        if (index !== 0) pairBuffer += ", ";
-        if (state.condenseFlow) pairBuffer += '"';
-        objectKey = objectKeyList[index];
-        objectValue = object2[objectKey];
-        if (!writeNode(state, level, objectKey, false, false)) {
-          continue;
-        }
-        if (state.dump.length > 1024) pairBuffer += "? ";
-        pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-        if (!writeNode(state, level, objectValue, false, false)) {
-          continue;
-        }
-        pairBuffer += state.dump;
-        _result += pairBuffer;
-      }
-      state.tag = _tag;
-      state.dump = "{" + _result + "}";
-    }
-    function writeBlockMapping(state, level, object2, compact) {
-      var _result = "", _tag = state.tag, objectKeyList = Object.keys(object2), index, length, objectKey, objectValue, explicitPair, pairBuffer;
-      if (state.sortKeys === true) {
-        objectKeyList.sort();
-      } else if (typeof state.sortKeys === "function") {
-        objectKeyList.sort(state.sortKeys);
-      } else if (state.sortKeys) {
-        throw new YAMLException("sortKeys must be a boolean or a function");
-      }
-      for (index = 0, length = objectKeyList.length; index < length; index += 1) {
-        pairBuffer = "";
-        if (!compact || index !== 0) {
-          pairBuffer += generateNextLine(state, level);
-        }
-        objectKey = objectKeyList[index];
-        objectValue = object2[objectKey];
-        if (!writeNode(state, level + 1, objectKey, true, true, true)) {
-          continue;
-        }
-        explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
-        if (explicitPair) {
-          if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-            pairBuffer += "?";
-          } else {
-            pairBuffer += "? ";
-          }
-        }
-        pairBuffer += state.dump;
-        if (explicitPair) {
-          pairBuffer += generateNextLine(state, level);
-        }
-        if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
-          continue;
-        }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
-          pairBuffer += ":";
-        } else {
-          pairBuffer += ": ";
-        }
-        pairBuffer += state.dump;
-        _result += pairBuffer;
-      }
-      state.tag = _tag;
-      state.dump = _result || "{}";
-    }
-    function detectType(state, object2, explicit) {
-      var _result, typeList, index, length, type, style;
-      typeList = explicit ? state.explicitTypes : state.implicitTypes;
-      for (index = 0, length = typeList.length; index < length; index += 1) {
-        type = typeList[index];
-        if ((type.instanceOf || type.predicate) && (!type.instanceOf || typeof object2 === "object" && object2 instanceof type.instanceOf) && (!type.predicate || type.predicate(object2))) {
-          state.tag = explicit ? type.tag : "?";
-          if (type.represent) {
-            style = state.styleMap[type.tag] || type.defaultStyle;
-            if (_toString.call(type.represent) === "[object Function]") {
-              _result = type.represent(object2, style);
-            } else if (_hasOwnProperty.call(type.represent, style)) {
-              _result = type.represent[style](object2, style);
-            } else {
-              throw new YAMLException("!<" + type.tag + '> tag resolver accepts not "' + style + '" style');
-            }
-            state.dump = _result;
-          }
-          return true;
-        }
-      }
-      return false;
-    }
-    function writeNode(state, level, object2, block, compact, iskey) {
-      state.tag = null;
-      state.dump = object2;
-      if (!detectType(state, object2, false)) {
-        detectType(state, object2, true);
-      }
-      var type = _toString.call(state.dump);
-      if (block) {
-        block = state.flowLevel < 0 || state.flowLevel > level;
-      }
-      var objectOrArray = type === "[object Object]" || type === "[object Array]", duplicateIndex, duplicate;
-      if (objectOrArray) {
-        duplicateIndex = state.duplicates.indexOf(object2);
-        duplicate = duplicateIndex !== -1;
-      }
-      if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-        compact = false;
-      }
-      if (duplicate && state.usedDuplicates[duplicateIndex]) {
-        state.dump = "*ref_" + duplicateIndex;
-      } else {
-        if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-          state.usedDuplicates[duplicateIndex] = true;
-        }
-        if (type === "[object Object]") {
-          if (block && Object.keys(state.dump).length !== 0) {
-            writeBlockMapping(state, level, state.dump, compact);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
-            }
-          } else {
-            writeFlowMapping(state, level, state.dump);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-            }
-          }
-        } else if (type === "[object Array]") {
-          var arrayLevel = state.noArrayIndent && level > 0 ? level - 1 : level;
-          if (block && state.dump.length !== 0) {
-            writeBlockSequence(state, arrayLevel, state.dump, compact);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + state.dump;
-            }
-          } else {
-            writeFlowSequence(state, arrayLevel, state.dump);
-            if (duplicate) {
-              state.dump = "&ref_" + duplicateIndex + " " + state.dump;
-            }
-          }
-        } else if (type === "[object String]") {
-          if (state.tag !== "?") {
-            writeScalar(state, state.dump, level, iskey);
-          }
-        } else {
-          if (state.skipInvalid) return false;
-          throw new YAMLException("unacceptable kind of an object to dump " + type);
-        }
-        if (state.tag !== null && state.tag !== "?") {
-          state.dump = "!<" + state.tag + "> " + state.dump;
-        }
-      }
-      return true;
-    }
-    function getDuplicateReferences(object2, state) {
-      var objects = [], duplicatesIndexes = [], index, length;
-      inspectNode(object2, objects, duplicatesIndexes);
-      for (index = 0, length = duplicatesIndexes.length; index < length; index += 1) {
-        state.duplicates.push(objects[duplicatesIndexes[index]]);
-      }
-      state.usedDuplicates = new Array(length);
-    }
-    function inspectNode(object2, objects, duplicatesIndexes) {
-      var objectKeyList, index, length;
-      if (object2 !== null && typeof object2 === "object") {
-        index = objects.indexOf(object2);
-        if (index !== -1) {
-          if (duplicatesIndexes.indexOf(index) === -1) {
-            duplicatesIndexes.push(index);
-          }
-        } else {
-          objects.push(object2);
-          if (Array.isArray(object2)) {
-            for (index = 0, length = object2.length; index < length; index += 1) {
-              inspectNode(object2[index], objects, duplicatesIndexes);
-            }
-          } else {
-            objectKeyList = Object.keys(object2);
-            for (index = 0, length = objectKeyList.length; index < length; index += 1) {
-              inspectNode(object2[objectKeyList[index]], objects, duplicatesIndexes);
-            }
-          }
-        }
-      }
-    }
-    function dump(input2, options2) {
-      options2 = options2 || {};
-      var state = new State(options2);
-      if (!state.noRefs) getDuplicateReferences(input2, state);
-      if (writeNode(state, 0, input2, true, true)) return state.dump + "\n";
-      return "";
-    }
-    function safeDump(input2, options2) {
-      return dump(input2, common.extend({ schema: DEFAULT_SAFE_SCHEMA }, options2));
-    }
-    module2.exports.dump = dump;
-    module2.exports.safeDump = safeDump;
-  }
-});
-
-// node_modules/js-yaml/lib/js-yaml.js
-var require_js_yaml = __commonJS({
-  "node_modules/js-yaml/lib/js-yaml.js"(exports2, module2) {
-    "use strict";
-    var loader = require_loader();
-    var dumper = require_dumper();
-    function deprecated(name) {
-      return function() {
-        throw new Error("Function " + name + " is deprecated and cannot be used.");
-      };
-    }
-    module2.exports.Type = require_type();
-    module2.exports.Schema = require_schema4();
-    module2.exports.FAILSAFE_SCHEMA = require_failsafe();
-    module2.exports.JSON_SCHEMA = require_json();
-    module2.exports.CORE_SCHEMA = require_core();
-    module2.exports.DEFAULT_SAFE_SCHEMA = require_default_safe();
-    module2.exports.DEFAULT_FULL_SCHEMA = require_default_full();
-    module2.exports.load = loader.load;
-    module2.exports.loadAll = loader.loadAll;
-    module2.exports.safeLoad = loader.safeLoad;
-    module2.exports.safeLoadAll = loader.safeLoadAll;
-    module2.exports.dump = dumper.dump;
-    module2.exports.safeDump = dumper.safeDump;
-    module2.exports.YAMLException = require_exception();
-    module2.exports.MINIMAL_SCHEMA = require_failsafe();
-    module2.exports.SAFE_SCHEMA = require_default_safe();
-    module2.exports.DEFAULT_SCHEMA = require_default_full();
-    module2.exports.scan = deprecated("scan");
-    module2.exports.parse = deprecated("parse");
-    module2.exports.compose = deprecated("compose");
-    module2.exports.addConstructor = deprecated("addConstructor");
-  }
-});
-
-// node_modules/js-yaml/index.js
-var require_js_yaml2 = __commonJS({
-  "node_modules/js-yaml/index.js"(exports2, module2) {
-    "use strict";
-    var yaml3 = require_js_yaml();
-    module2.exports = yaml3;
-  }
-});
-
-// node_modules/@lhci/utils/src/lighthouserc.js
-var require_lighthouserc = __commonJS({
-  "node_modules/@lhci/utils/src/lighthouserc.js"(exports2, module2) {
-    "use strict";
-    var fs2 = __require("fs");
-    var path16 = __require("path");
-    var yaml3 = require_js_yaml2();
-    var _ = require_lodash4();
-    var RC_FILE_NAMES = [
-      ".lighthouserc.cjs",
-      "lighthouserc.cjs",
-      ".lighthouserc.js",
-      "lighthouserc.js",
-      ".lighthouserc.json",
-      "lighthouserc.json",
-      ".lighthouserc.yml",
-      "lighthouserc.yml",
-      ".lighthouserc.yaml",
-      "lighthouserc.yaml"
-    ];
-    var JS_FILE_EXTENSION_REGEX = /\.(cjs|js)$/i;
-    var YAML_FILE_EXTENSION_REGEX = /\.(yml|yaml)$/i;
-    function recursivelyReplaceDotInKeyName(object2) {
-      if (typeof object2 !== "object" || !object2) return;
-      for (const [key, value] of Object.entries(object2)) {
-        recursivelyReplaceDotInKeyName(value);
-        if (!key.includes(".")) continue;
-        delete object2[key];
-        object2[key.replace(/\./g, ":")] = value;
-      }
-    }
-    function loadAndParseRcFile(pathToRcFile) {
-      return convertRcFileToYargsOptions(loadRcFile(pathToRcFile), pathToRcFile);
-    }
-    function loadRcFile(pathToRcFile) {
-      const contents = fs2.readFileSync(pathToRcFile, "utf8");
-      const rc = parseFileContentToJSON(pathToRcFile, contents);
-      recursivelyReplaceDotInKeyName(rc);
-      return rc;
-    }
-    function parseFileContentToJSON(pathToRcFile, contents) {
-      if (JS_FILE_EXTENSION_REGEX.test(pathToRcFile)) {
-        return __require(pathToRcFile);
-      }
-      if (YAML_FILE_EXTENSION_REGEX.test(pathToRcFile)) {
-        return yaml3.safeLoad(contents);
-      }
-      return JSON.parse(contents);
-    }
-    function findRcFileInDirectory(dir) {
-      for (const file2 of RC_FILE_NAMES) {
-        if (fs2.existsSync(path16.join(dir, file2))) return path16.join(dir, file2);
-      }
-    }
-    function findRcFile(startDir, opts = {}) {
-      const { recursive: recursive2 = false } = opts;
-      let lastDir = "";
-      let dir = startDir || process.cwd();
-      if (!recursive2) return findRcFileInDirectory(dir);
-      while (lastDir.length !== dir.length) {
-        const rcFile = findRcFileInDirectory(dir);
-        if (rcFile) return rcFile;
-        lastDir = dir;
-        dir = path16.join(dir, "..");
-      }
-    }
-    function hasOptedOutOfRcDetection(argv = process.argv, env = process.env) {
-      if (env.LHCI_NO_LIGHTHOUSERC) return true;
-      if (argv.some((arg) => /no-?lighthouserc/i.test(arg))) return true;
-      return false;
-    }
-    function convertRcFileToYargsOptions(rcFile, pathToRcFile) {
-      const ci = flattenRcToConfig(rcFile);
-      let merged = { ...ci.wizard, ...ci.assert, ...ci.collect, ...ci.upload, ...ci.server };
-      if (ci.extends) {
-        const extendedRcFilePath = path16.resolve(path16.dirname(pathToRcFile), ci.extends);
-        const extensionBase = loadAndParseRcFile(extendedRcFilePath);
-        merged = _.merge(extensionBase, merged);
-      }
-      return merged;
-    }
-    function flattenRcToConfig(rc) {
-      return {
-        ...rc.ci || {},
-        ...rc.lhci || {},
-        ..._.omit(rc["ci:client"] || {}, ["server"]),
-        ..._.pick(rc["ci:server"] || {}, ["server"])
-      };
-    }
-    function resolveRcFilePath(pathToRcFile) {
-      if (typeof pathToRcFile === "string") return path16.resolve(process.cwd(), pathToRcFile);
-      return hasOptedOutOfRcDetection() ? void 0 : findRcFile();
-    }
-    module2.exports = {
-      loadRcFile,
-      loadAndParseRcFile,
-      findRcFile,
-      resolveRcFilePath: (
-        /** @type {ResolveRcFilePathTrueType} */
-        resolveRcFilePath
-      ),
-      flattenRcToConfig,
-      hasOptedOutOfRcDetection
-    };
-  }
-});
-
-// node_modules/ws/lib/constants.js
-var require_constants4 = __commonJS({
-  "node_modules/ws/lib/constants.js"(exports2, module2) {
-    "use strict";
-    var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
-    var hasBlob = typeof Blob !== "undefined";
-    if (hasBlob) BINARY_TYPES.push("blob");
-    module2.exports = {
-      BINARY_TYPES,
-      CLOSE_TIMEOUT: 3e4,
-      EMPTY_BUFFER: Buffer.alloc(0),
-      GUID: "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
-      hasBlob,
-      kForOnEventAttribute: /* @__PURE__ */ Symbol("kIsForOnEventAttribute"),
-      kListener: /* @__PURE__ */ Symbol("kListener"),
-      kStatusCode: /* @__PURE__ */ Symbol("status-code"),
-      kWebSocket: /* @__PURE__ */ Symbol("websocket"),
-      NOOP: () => {
-      }
-    };
-  }
-});
-
-// node_modules/ws/lib/buffer-util.js
-var require_buffer_util = __commonJS({
-  "node_modules/ws/lib/buffer-util.js"(exports2, module2) {
-    "use strict";
-    var { websocketMask, websocketUnmask } = __require("http");
-    var { EMPTY_BUFFER } = require_constants4();
-    var FastBuffer = Buffer[Symbol.species];
-    function concat2(list2, totalLength) {
-      if (list2.length === 0) return EMPTY_BUFFER;
-      if (list2.length === 1) return list2[0];
-      const target = Buffer.allocUnsafe(totalLength);
-      let offset2 = 0;
-      for (let i = 0; i < list2.length; i++) {
-        const buf = list2[i];
-        target.set(buf, offset2);
-        offset2 += buf.length;
-      }
-      if (offset2 < totalLength) {
-        return new FastBuffer(target.buffer, target.byteOffset, offset2);
-      }
-      return target;
-    }
-    function _mask(source, mask, output2, offset2, length) {
-      for (let i = 0; i < length; i++) {
-        output2[offset2 + i] = source[i] ^ mask[i & 3];
-      }
-    }
-    function _unmask(buffer, mask) {
-      for (let i = 0; i < buffer.length; i++) {
-        buffer[i] ^= mask[i & 3];
-      }
-    }
-    function toArrayBuffer(buf) {
-      if (buf.length === buf.buffer.byteLength) {
-        return buf.buffer;
-      }
-      return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length);
-    }
-    function toBuffer(data) {
-      toBuffer.readOnly = true;
-      if (Buffer.isBuffer(data)) return data;
-      let buf;
-      if (data instanceof ArrayBuffer) {
-        buf = new FastBuffer(data);
-      } else if (ArrayBuffer.isView(data)) {
-        buf = new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
-      } else {
-        buf = Buffer.from(data);
-        toBuffer.readOnly = false;
-      }
-      return buf;
-    }
-    module2.exports = {
-      concat: concat2,
-      mask: _mask,
-      toArrayBuffer,
-      toBuffer,
-      unmask: _unmask
-    };
-    if (websocketMask) {
-      module2.exports.mask = function(source, mask, output2, offset2, length) {
-        if (length < 24) _mask(source, mask, output2, offset2, length);
-        else websocketMask(source, mask, output2, offset2, length);
-      };
-      module2.exports.unmask = function(buffer, mask) {
-        if (buffer.length < 24) _unmask(buffer, mask);
-        else websocketUnmask(buffer, mask);
-      };
-    } else if (!process.env.WS_NO_BUFFER_UTIL) {
-      try {
-        const bufferUtil = __require("bufferutil");
-        module2.exports.mask = function(source, mask, output2, offset2, length) {
-          if (length < 48) _mask(source, mask, output2, offset2, length);
-          else bufferUtil.mask(source, mask, output2, offset2, length);
-        };
-        module2.exports.unmask = function(buffer, mask) {
-          if (buffer.length < 32) _unmask(buffer, mask);
-          else bufferUtil.unmask(buffer, mask);
-        };
-      } catch (e) {
-      }
-    }
-  }
-});
-
-// node_modules/ws/lib/limiter.js
-var require_limiter = __commonJS({
-  "node_modules/ws/lib/limiter.js"(exports2, module2) {
-    "use strict";
-    var kDone = /* @__PURE__ */ Symbol("kDone");
-    var kRun = /* @__PURE__ */ Symbol("kRun");
-    var Limiter = class {
-      /**
-       * Creates a new `Limiter`.
-       *
-       * @param {Number} [concurrency=Infinity] The maximum number of jobs allowed
-       *     to run concurrently
-       */
-      constructor(concurrency) {
-        this[kDone] = () => {
-          this.pending--;
-          this[kRun]();
-        };
-        this.concurrency = concurrency || Infinity;
-        this.jobs = [];
-        this.pending = 0;
-      }
-      /**
-       * Adds a job to the queue.
-       *
-       * @param {Function} job The job to run
-       * @public
-       */
-      add(job) {
-        this.jobs.push(job);
-        this[kRun]();
-      }
-      /**
-       * Removes a job from the queue and runs it if possible.
-       *
-       * @private
-       */
-      [kRun]() {
-        if (this.pending === this.concurrency) return;
-        if (this.jobs.length) {
-          const job = this.jobs.shift();
-          this.pending++;
-          job(this[kDone]);
-        }
-      }
-    };
-    module2.exports = Limiter;
-  }
-});
-
-// node_modules/ws/lib/permessage-deflate.js
-var require_permessage_deflate = __commonJS({
-  "node_modules/ws/lib/permessage-deflate.js"(exports2, module2) {
-    "use strict";
-    var zlib = __require("zlib");
-    var bufferUtil = require_buffer_util();
-    var Limiter = require_limiter();
-    var { kStatusCode } = require_constants4();
-    var FastBuffer = Buffer[Symbol.species];
-    var TRAILER = Buffer.from([0, 0, 255, 255]);
-    var kPerMessageDeflate = /* @__PURE__ */ Symbol("permessage-deflate");
-    var kTotalLength = /* @__PURE__ */ Symbol("total-length");
-    var kCallback = /* @__PURE__ */ Symbol("callback");
-    var kBuffers = /* @__PURE__ */ Symbol("buffers");
-    var kError = /* @__PURE__ */ Symbol("error");
-    var zlibLimiter;
-    var PerMessageDeflate2 = class {
-      /**
-       * Creates a PerMessageDeflate instance.
-       *
-       * @param {Object} [options] Configuration options
-       * @param {(Boolean|Number)} [options.clientMaxWindowBits] Advertise support
-       *     for, or request, a custom client window size
-       * @param {Boolean} [options.clientNoContextTakeover=false] Advertise/
-       *     acknowledge disabling of client context takeover
-       * @param {Number} [options.concurrencyLimit=10] The number of concurrent
-       *     calls to zlib
-       * @param {Boolean} [options.isServer=false] Create the instance in either
-       *     server or client mode
-       * @param {Number} [options.maxPayload=0] The maximum allowed message length
-       * @param {(Boolean|Number)} [options.serverMaxWindowBits] Request/confirm the
-       *     use of a custom server window size
-       * @param {Boolean} [options.serverNoContextTakeover=false] Request/accept
-       *     disabling of server context takeover
-       * @param {Number} [options.threshold=1024] Size (in bytes) below which
-       *     messages should not be compressed if context takeover is disabled
-       * @param {Object} [options.zlibDeflateOptions] Options to pass to zlib on
-       *     deflate
-       * @param {Object} [options.zlibInflateOptions] Options to pass to zlib on
-       *     inflate
-       */
-      constructor(options2) {
-        this._options = options2 || {};
-        this._threshold = this._options.threshold !== void 0 ? this._options.threshold : 1024;
-        this._maxPayload = this._options.maxPayload | 0;
-        this._isServer = !!this._options.isServer;
-        this._deflate = null;
-        this._inflate = null;
-        this.params = null;
-        if (!zlibLimiter) {
-          const concurrency = this._options.concurrencyLimit !== void 0 ? this._options.concurrencyLimit : 10;
-          zlibLimiter = new Limiter(concurrency);
-        }
-      }
-      /**
-       * @type {String}
-       */
-      static get extensionName() {
-        return "permessage-deflate";
-      }
-      /**
-       * Create an extension negotiation offer.
-       *
-       * @return {Object} Extension parameters
-       * @public
-       */
-      offer() {
-        const params4 = {};
-        if (this._options.serverNoContextTakeover) {
-          params4.server_no_context_takeover = true;
-        }
-        if (this._options.clientNoContextTakeover) {
-          params4.client_no_context_takeover = true;
-        }
-        if (this._options.serverMaxWindowBits) {
-          params4.server_max_window_bits = this._options.serverMaxWindowBits;
-        }
-        if (this._options.clientMaxWindowBits) {
-          params4.client_max_window_bits = this._options.clientMaxWindowBits;
-        } else if (this._options.clientMaxWindowBits == null) {
-          params4.client_max_window_bits = true;
-        }
-        return params4;
-      }
-      /**
-       * Accept an extension negotiation offer/response.
-       *
-       * @param {Array} configurations The extension negotiation offers/reponse
-       * @return {Object} Accepted configuration
-       * @public
-       */
-      accept(configurations) {
-        configurations = this.normalizeParams(configurations);
-        this.params = this._isServer ? this.acceptAsServer(configurations) : this.acceptAsClient(configurations);
-        return this.params;
-      }
-      /**
-       * Releases all resources used by the extension.
-       *
-       * @public
-       */
-      cleanup() {
-        if (this._inflate) {
-          this._inflate.close();
-          this._inflate = null;
-        }
-        if (this._deflate) {
-          const callback = this._deflate[kCallback];
-          this._deflate.close();
-          this._deflate = null;
-          if (callback) {
-            callback(
-              new Error(
-                "The deflate stream was closed while data was being processed"
-              )
-            );
-          }
-        }
-      }
-      /**
-       *  Accept an extension negotiation offer.
-       *
-       * @param {Array} offers The extension negotiation offers
-       * @return {Object} Accepted configuration
-       * @private
-       */
-      acceptAsServer(offers) {
-        const opts = this._options;
-        const accepted = offers.find((params4) => {
-          if (opts.serverNoContextTakeover === false && params4.server_no_context_takeover || params4.server_max_window_bits && (opts.serverMaxWindowBits === false || typeof opts.serverMaxWindowBits === "number" && opts.serverMaxWindowBits > params4.server_max_window_bits) || typeof opts.clientMaxWindowBits === "number" && (typeof params4.client_max_window_bits === "number" ? opts.clientMaxWindowBits > params4.client_max_window_bits : !params4.client_max_window_bits)) {
-            return false;
-          }
-          return true;
-        });
-        if (!accepted) {
-          throw new Error("None of the extension offers can be accepted");
-        }
-        if (opts.serverNoContextTakeover) {
-          accepted.server_no_context_takeover = true;
-        }
-        if (opts.clientNoContextTakeover) {
-          accepted.client_no_context_takeover = true;
-        }
-        if (typeof opts.serverMaxWindowBits === "number") {
-          accepted.server_max_window_bits = opts.serverMaxWindowBits;
-        }
-        if (typeof opts.clientMaxWindowBits === "number") {
-          accepted.client_max_window_bits = opts.clientMaxWindowBits;
-        } else if (accepted.client_max_window_bits === true || opts.clientMaxWindowBits === false) {
-          delete accepted.client_max_window_bits;
-        }
-        return accepted;
-      }
-      /**
-       * Accept the extension negotiation response.
-       *
-       * @param {Array} response The extension negotiation response
-       * @return {Object} Accepted configuration
-       * @private
-       */
-      acceptAsClient(response) {
-        const params4 = response[0];
-        if (this._options.clientNoContextTakeover === false && params4.client_no_context_takeover) {
-          throw new Error('Unexpected parameter "client_no_context_takeover"');
-        }
-        if (!params4.client_max_window_bits) {
-          if (typeof this._options.clientMaxWindowBits === "number") {
-            params4.client_max_window_bits = this._options.clientMaxWindowBits;
-          }
-        } else if (this._options.clientMaxWindowBits === false || typeof this._options.clientMaxWindowBits === "number" && params4.client_max_window_bits > this._options.clientMaxWindowBits) {
-          throw new Error(
-            'Unexpected or invalid parameter "client_max_window_bits"'
-          );
-        }
-        return params4;
-      }
-      /**
-       * Normalize parameters.
-       *
-       * @param {Array} configurations The extension negotiation offers/reponse
-       * @return {Array} The offers/response with normalized parameters
-       * @private
-       */
-      normalizeParams(configurations) {
-        configurations.forEach((params4) => {
-          Object.keys(params4).forEach((key) => {
-            let value = params4[key];
-            if (value.length > 1) {
-              throw new Error(`Parameter "${key}" must have only a single value`);
-            }
-            value = value[0];
-            if (key === "client_max_window_bits") {
-              if (value !== true) {
-                const num = +value;
-                if (!Number.isInteger(num) || num < 8 || num > 15) {
-                  throw new TypeError(
-                    `Invalid value for parameter "${key}": ${value}`
-                  );
-                }
-                value = num;
-              } else if (!this._isServer) {
-                throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
-                );
-              }
-            } else if (key === "server_max_window_bits") {
-              const num = +value;
-              if (!Number.isInteger(num) || num < 8 || num > 15) {
-                throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
-                );
-              }
-              value = num;
-            } else if (key === "client_no_context_takeover" || key === "server_no_context_takeover") {
-              if (value !== true) {
-                throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
-                );
-              }
-            } else {
-              throw new Error(`Unknown parameter "${key}"`);
-            }
-            params4[key] = value;
-          });
-        });
-        return configurations;
-      }
-      /**
-       * Decompress data. Concurrency limited.
-       *
-       * @param {Buffer} data Compressed data
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @public
-       */
-      decompress(data, fin, callback) {
-        zlibLimiter.add((done) => {
-          this._decompress(data, fin, (err, result) => {
-            done();
-            callback(err, result);
-          });
-        });
-      }
-      /**
-       * Compress data. Concurrency limited.
-       *
-       * @param {(Buffer|String)} data Data to compress
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @public
-       */
-      compress(data, fin, callback) {
-        zlibLimiter.add((done) => {
-          this._compress(data, fin, (err, result) => {
-            done();
-            callback(err, result);
-          });
-        });
-      }
-      /**
-       * Decompress data.
-       *
-       * @param {Buffer} data Compressed data
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @private
-       */
-      _decompress(data, fin, callback) {
-        const endpoint2 = this._isServer ? "client" : "server";
-        if (!this._inflate) {
-          const key = `${endpoint2}_max_window_bits`;
-          const windowBits = typeof this.params[key] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key];
-          this._inflate = zlib.createInflateRaw({
-            ...this._options.zlibInflateOptions,
-            windowBits
-          });
-          this._inflate[kPerMessageDeflate] = this;
-          this._inflate[kTotalLength] = 0;
-          this._inflate[kBuffers] = [];
-          this._inflate.on("error", inflateOnError);
-          this._inflate.on("data", inflateOnData);
-        }
-        this._inflate[kCallback] = callback;
-        this._inflate.write(data);
-        if (fin) this._inflate.write(TRAILER);
-        this._inflate.flush(() => {
-          const err = this._inflate[kError];
-          if (err) {
-            this._inflate.close();
-            this._inflate = null;
-            callback(err);
-            return;
-          }
-          const data2 = bufferUtil.concat(
-            this._inflate[kBuffers],
-            this._inflate[kTotalLength]
-          );
-          if (this._inflate._readableState.endEmitted) {
-            this._inflate.close();
-            this._inflate = null;
-          } else {
-            this._inflate[kTotalLength] = 0;
-            this._inflate[kBuffers] = [];
-            if (fin && this.params[`${endpoint2}_no_context_takeover`]) {
-              this._inflate.reset();
-            }
-          }
-          callback(null, data2);
-        });
-      }
-      /**
-       * Compress data.
-       *
-       * @param {(Buffer|String)} data Data to compress
-       * @param {Boolean} fin Specifies whether or not this is the last fragment
-       * @param {Function} callback Callback
-       * @private
-       */
-      _compress(data, fin, callback) {
-        const endpoint2 = this._isServer ? "server" : "client";
-        if (!this._deflate) {
-          const key = `${endpoint2}_max_window_bits`;
-          const windowBits = typeof this.params[key] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key];
-          this._deflate = zlib.createDeflateRaw({
-            ...this._options.zlibDeflateOptions,
-            windowBits
-          });
-          this._deflate[kTotalLength] = 0;
-          this._deflate[kBuffers] = [];
-          this._deflate.on("data", deflateOnData);
-        }
-        this._deflate[kCallback] = callback;
-        this._deflate.write(data);
-        this._deflate.flush(zlib.Z_SYNC_FLUSH, () => {
-          if (!this._deflate) {
-            return;
-          }
-          let data2 = bufferUtil.concat(
-            this._deflate[kBuffers],
-            this._deflate[kTotalLength]
-          );
-          if (fin) {
-            data2 = new FastBuffer(data2.buffer, data2.byteOffset, data2.length - 4);
-          }
-          this._deflate[kCallback] = null;
-          this._deflate[kTotalLength] = 0;
-          this._deflate[kBuffers] = [];
-          if (fin && this.params[`${endpoint2}_no_context_takeover`]) {
-            this._deflate.reset();
-          }
-          callback(null, data2);
-        });
-      }
-    };
-    module2.exports = PerMessageDeflate2;
-    function deflateOnData(chunk) {
-      this[kBuffers].push(chunk);
-      this[kTotalLength] += chunk.length;
-    }
-    function inflateOnData(chunk) {
-      this[kTotalLength] += chunk.length;
-      if (this[kPerMessageDeflate]._maxPayload < 1 || this[kTotalLength] <= this[kPerMessageDeflate]._maxPayload) {
-        this[kBuffers].push(chunk);
-        return;
-      }
-      this[kError] = new RangeError("Max payload size exceeded");
-      this[kError].code = "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH";
-      this[kError][kStatusCode] = 1009;
-      this.removeListener("data", inflateOnData);
-      this.reset();
-    }
-    function inflateOnError(err) {
-      this[kPerMessageDeflate]._inflate = null;
-      if (this[kError]) {
-        this[kCallback](this[kError]);
-        return;
-      }
-      err[kStatusCode] = 1007;
-      this[kCallback](err);
-    }
-  }
-});
-
-// node_modules/ws/lib/validation.js
-var require_validation = __commonJS({
-  "node_modules/ws/lib/validation.js"(exports2, module2) {
-    "use strict";
-    var { isUtf8 } = __require("buffer");
-    var { hasBlob } = require_constants4();
-    var tokenChars = [
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      // 0 - 15
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      // 16 - 31
-      0,
-      1,
-      0,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      1,
-      1,
-      0,
-      1,
-      1,
-      0,
-      // 32 - 47
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      // 48 - 63
-      0,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      // 64 - 79
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      0,
-      0,
-      1,
-      1,
-      // 80 - 95
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      // 96 - 111
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      1,
-      0,
-      1,
-      0,
-      1,
-      0
-      // 112 - 127
-    ];
-    function isValidStatusCode(code) {
-      return code >= 1e3 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006 || code >= 3e3 && code <= 4999;
-    }
-    function _isValidUTF8(buf) {
-      const len = buf.length;
-      let i = 0;
-      while (i < len) {
-        if ((buf[i] & 128) === 0) {
-          i++;
-        } else if ((buf[i] & 224) === 192) {
-          if (i + 1 === len || (buf[i + 1] & 192) !== 128 || (buf[i] & 254) === 192) {
-            return false;
-          }
-          i += 2;
-        } else if ((buf[i] & 240) === 224) {
-          if (i + 2 >= len || (buf[i + 1] & 192) !== 128 || (buf[i + 2] & 192) !== 128 || buf[i] === 224 && (buf[i + 1] & 224) === 128 || // Overlong
-          buf[i] === 237 && (buf[i + 1] & 224) === 160) {
-            return false;
-          }
-          i += 3;
-        } else if ((buf[i] & 248) === 240) {
-          if (i + 3 >= len || (buf[i + 1] & 192) !== 128 || (buf[i + 2] & 192) !== 128 || (buf[i + 3] & 192) !== 128 || buf[i] === 240 && (buf[i + 1] & 240) === 128 || // Overlong
-          buf[i] === 244 && buf[i + 1] > 143 || buf[i] > 244) {
-            return false;
-          }
-          i += 4;
-        } else {
-          return false;
-        }
-      }
-      return true;
-    }
-    function isBlob(value) {
-      return hasBlob && typeof value === "object" && typeof value.arrayBuffer === "function" && typeof value.type === "string" && typeof value.stream === "function" && (value[Symbol.toStringTag] === "Blob" || value[Symbol.toStringTag] === "File");
-    }
-    module2.exports = {
-      isBlob,
-      isValidStatusCode,
-      isValidUTF8: _isValidUTF8,
-      tokenChars
-    };
-    if (isUtf8) {
-      module2.exports.isValidUTF8 = function(buf) {
-        return buf.length < 24 ? _isValidUTF8(buf) : isUtf8(buf);
-      };
-    } else if (!process.env.WS_NO_UTF_8_VALIDATE) {
-      try {
-        const isValidUTF8 = __require("utf-8-validate");
-        module2.exports.isValidUTF8 = function(buf) {
-          return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
-        };
-      } catch (e) {
-      }
-    }
-  }
-});
-
-// node_modules/ws/lib/receiver.js
-var require_receiver = __commonJS({
-  "node_modules/ws/lib/receiver.js"(exports2, module2) {
-    "use strict";
-    var { Writable } = __require("stream");
-    var PerMessageDeflate2 = require_permessage_deflate();
-    var {
-      BINARY_TYPES,
-      EMPTY_BUFFER,
-      kStatusCode,
-      kWebSocket
-    } = require_constants4();
-    var { concat: concat2, toArrayBuffer, unmask } = require_buffer_util();
-    var { isValidStatusCode, isValidUTF8 } = require_validation();
-    var FastBuffer = Buffer[Symbol.species];
-    var GET_INFO = 0;
-    var GET_PAYLOAD_LENGTH_16 = 1;
-    var GET_PAYLOAD_LENGTH_64 = 2;
-    var GET_MASK = 3;
-    var GET_DATA = 4;
-    var INFLATING = 5;
-    var DEFER_EVENT = 6;
-    var Receiver2 = class extends Writable {
-      /**
-       * Creates a Receiver instance.
-       *
-       * @param {Object} [options] Options object
-       * @param {Boolean} [options.allowSynchronousEvents=true] Specifies whether
-       *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-       *     multiple times in the same tick
-       * @param {String} [options.binaryType=nodebuffer] The type for binary data
-       * @param {Object} [options.extensions] An object containing the negotiated
-       *     extensions
-       * @param {Boolean} [options.isServer=false] Specifies whether to operate in
-       *     client or server mode
-       * @param {Number} [options.maxBufferedChunks=0] The maximum number of
-       *     buffered data chunks
-       * @param {Number} [options.maxFragments=0] The maximum number of message
-       *     fragments
-       * @param {Number} [options.maxPayload=0] The maximum allowed message length
-       * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-       *     not to skip UTF-8 validation for text and close messages
-       */
-      constructor(options2 = {}) {
-        super();
-        this._allowSynchronousEvents = options2.allowSynchronousEvents !== void 0 ? options2.allowSynchronousEvents : true;
-        this._binaryType = options2.binaryType || BINARY_TYPES[0];
-        this._extensions = options2.extensions || {};
-        this._isServer = !!options2.isServer;
-        this._maxBufferedChunks = options2.maxBufferedChunks | 0;
-        this._maxFragments = options2.maxFragments | 0;
-        this._maxPayload = options2.maxPayload | 0;
-        this._skipUTF8Validation = !!options2.skipUTF8Validation;
-        this[kWebSocket] = void 0;
-        this._bufferedBytes = 0;
-        this._buffers = [];
-        this._compressed = false;
-        this._payloadLength = 0;
-        this._mask = void 0;
-        this._fragmented = 0;
-        this._masked = false;
-        this._fin = false;
-        this._opcode = 0;
-        this._totalPayloadLength = 0;
-        this._messageLength = 0;
-        this._numFragments = 0;
-        this._fragments = [];
-        this._errored = false;
-        this._loop = false;
-        this._state = GET_INFO;
-      }
-      /**
-       * Implements `Writable.prototype._write()`.
-       *
-       * @param {Buffer} chunk The chunk of data to write
-       * @param {String} encoding The character encoding of `chunk`
-       * @param {Function} cb Callback
-       * @private
-       */
-      _write(chunk, encoding, cb) {
-        if (this._opcode === 8 && this._state == GET_INFO) return cb();
-        if (this._maxBufferedChunks > 0 && this._buffers.length >= this._maxBufferedChunks) {
-          cb(
-            this.createError(
-              RangeError,
-              "Too many buffered chunks",
-              false,
-              1008,
-              "WS_ERR_TOO_MANY_BUFFERED_PARTS"
-            )
-          );
-          return;
-        }
-        this._bufferedBytes += chunk.length;
-        this._buffers.push(chunk);
-        this.startLoop(cb);
-      }
-      /**
-       * Consumes `n` bytes from the buffered data.
-       *
-       * @param {Number} n The number of bytes to consume
-       * @return {Buffer} The consumed bytes
-       * @private
-       */
-      consume(n2) {
-        this._bufferedBytes -= n2;
-        if (n2 === this._buffers[0].length) return this._buffers.shift();
-        if (n2 < this._buffers[0].length) {
-          const buf = this._buffers[0];
-          this._buffers[0] = new FastBuffer(
-            buf.buffer,
-            buf.byteOffset + n2,
-            buf.length - n2
-          );
-          return new FastBuffer(buf.buffer, buf.byteOffset, n2);
-        }
-        const dst = Buffer.allocUnsafe(n2);
-        do {
-          const buf = this._buffers[0];
-          const offset2 = dst.length - n2;
-          if (n2 >= buf.length) {
-            dst.set(this._buffers.shift(), offset2);
-          } else {
-            dst.set(new Uint8Array(buf.buffer, buf.byteOffset, n2), offset2);
-            this._buffers[0] = new FastBuffer(
-              buf.buffer,
-              buf.byteOffset + n2,
-              buf.length - n2
-            );
-          }
-          n2 -= buf.length;
-        } while (n2 > 0);
-        return dst;
-      }
-      /**
-       * Starts the parsing loop.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      startLoop(cb) {
-        this._loop = true;
-        do {
-          switch (this._state) {
-            case GET_INFO:
-              this.getInfo(cb);
-              break;
-            case GET_PAYLOAD_LENGTH_16:
-              this.getPayloadLength16(cb);
-              break;
-            case GET_PAYLOAD_LENGTH_64:
-              this.getPayloadLength64(cb);
-              break;
-            case GET_MASK:
-              this.getMask();
-              break;
-            case GET_DATA:
-              this.getData(cb);
-              break;
-            case INFLATING:
-            case DEFER_EVENT:
-              this._loop = false;
-              return;
-          }
-        } while (this._loop);
-        if (!this._errored) cb();
-      }
-      /**
-       * Reads the first two bytes of a frame.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getInfo(cb) {
-        if (this._bufferedBytes < 2) {
-          this._loop = false;
-          return;
-        }
-        const buf = this.consume(2);
-        if ((buf[0] & 48) !== 0) {
-          const error62 = this.createError(
-            RangeError,
-            "RSV2 and RSV3 must be clear",
-            true,
-            1002,
-            "WS_ERR_UNEXPECTED_RSV_2_3"
-          );
-          cb(error62);
-          return;
-        }
-        const compressed = (buf[0] & 64) === 64;
-        if (compressed && !this._extensions[PerMessageDeflate2.extensionName]) {
-          const error62 = this.createError(
-            RangeError,
-            "RSV1 must be clear",
-            true,
-            1002,
-            "WS_ERR_UNEXPECTED_RSV_1"
-          );
-          cb(error62);
-          return;
-        }
-        this._fin = (buf[0] & 128) === 128;
-        this._opcode = buf[0] & 15;
-        this._payloadLength = buf[1] & 127;
-        if (this._opcode === 0) {
-          if (compressed) {
-            const error62 = this.createError(
-              RangeError,
-              "RSV1 must be clear",
-              true,
-              1002,
-              "WS_ERR_UNEXPECTED_RSV_1"
-            );
-            cb(error62);
-            return;
-          }
-          if (!this._fragmented) {
-            const error62 = this.createError(
-              RangeError,
-              "invalid opcode 0",
-              true,
-              1002,
-              "WS_ERR_INVALID_OPCODE"
-            );
-            cb(error62);
-            return;
-          }
-          this._opcode = this._fragmented;
-        } else if (this._opcode === 1 || this._opcode === 2) {
-          if (this._fragmented) {
-            const error62 = this.createError(
-              RangeError,
-              `invalid opcode ${this._opcode}`,
-              true,
-              1002,
-              "WS_ERR_INVALID_OPCODE"
-            );
-            cb(error62);
-            return;
-          }
-          this._compressed = compressed;
-        } else if (this._opcode > 7 && this._opcode < 11) {
-          if (!this._fin) {
-            const error62 = this.createError(
-              RangeError,
-              "FIN must be set",
-              true,
-              1002,
-              "WS_ERR_EXPECTED_FIN"
-            );
-            cb(error62);
-            return;
-          }
-          if (compressed) {
-            const error62 = this.createError(
-              RangeError,
-              "RSV1 must be clear",
-              true,
-              1002,
-              "WS_ERR_UNEXPECTED_RSV_1"
-            );
-            cb(error62);
-            return;
-          }
-          if (this._payloadLength > 125 || this._opcode === 8 && this._payloadLength === 1) {
-            const error62 = this.createError(
-              RangeError,
-              `invalid payload length ${this._payloadLength}`,
-              true,
-              1002,
-              "WS_ERR_INVALID_CONTROL_PAYLOAD_LENGTH"
-            );
-            cb(error62);
-            return;
-          }
-        } else {
-          const error62 = this.createError(
-            RangeError,
-            `invalid opcode ${this._opcode}`,
-            true,
-            1002,
-            "WS_ERR_INVALID_OPCODE"
-          );
-          cb(error62);
-          return;
-        }
-        if (!this._fin && !this._fragmented) this._fragmented = this._opcode;
-        this._masked = (buf[1] & 128) === 128;
-        if (this._isServer) {
-          if (!this._masked) {
-            const error62 = this.createError(
-              RangeError,
-              "MASK must be set",
-              true,
-              1002,
-              "WS_ERR_EXPECTED_MASK"
-            );
-            cb(error62);
-            return;
-          }
-        } else if (this._masked) {
-          const error62 = this.createError(
-            RangeError,
-            "MASK must be clear",
-            true,
-            1002,
-            "WS_ERR_UNEXPECTED_MASK"
-          );
-          cb(error62);
-          return;
-        }
-        if (this._payloadLength === 126) this._state = GET_PAYLOAD_LENGTH_16;
-        else if (this._payloadLength === 127) this._state = GET_PAYLOAD_LENGTH_64;
-        else this.haveLength(cb);
-      }
-      /**
-       * Gets extended payload length (7+16).
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getPayloadLength16(cb) {
-        if (this._bufferedBytes < 2) {
-          this._loop = false;
-          return;
-        }
-        this._payloadLength = this.consume(2).readUInt16BE(0);
-        this.haveLength(cb);
-      }
-      /**
-       * Gets extended payload length (7+64).
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getPayloadLength64(cb) {
-        if (this._bufferedBytes < 8) {
-          this._loop = false;
-          return;
-        }
-        const buf = this.consume(8);
-        const num = buf.readUInt32BE(0);
-        if (num > Math.pow(2, 53 - 32) - 1) {
-          const error62 = this.createError(
-            RangeError,
-            "Unsupported WebSocket frame: payload length > 2^53 - 1",
-            false,
-            1009,
-            "WS_ERR_UNSUPPORTED_DATA_PAYLOAD_LENGTH"
-          );
-          cb(error62);
-          return;
-        }
-        this._payloadLength = num * Math.pow(2, 32) + buf.readUInt32BE(4);
-        this.haveLength(cb);
-      }
-      /**
-       * Payload length has been read.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      haveLength(cb) {
-        if (this._payloadLength && this._opcode < 8) {
-          this._totalPayloadLength += this._payloadLength;
-          if (this._totalPayloadLength > this._maxPayload && this._maxPayload > 0) {
-            const error62 = this.createError(
-              RangeError,
-              "Max payload size exceeded",
-              false,
-              1009,
-              "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"
-            );
-            cb(error62);
-            return;
-          }
-        }
-        if (this._masked) this._state = GET_MASK;
-        else this._state = GET_DATA;
-      }
-      /**
-       * Reads mask bytes.
-       *
-       * @private
-       */
-      getMask() {
-        if (this._bufferedBytes < 4) {
-          this._loop = false;
-          return;
-        }
-        this._mask = this.consume(4);
-        this._state = GET_DATA;
-      }
-      /**
-       * Reads data bytes.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      getData(cb) {
-        let data = EMPTY_BUFFER;
-        if (this._payloadLength) {
-          if (this._bufferedBytes < this._payloadLength) {
-            this._loop = false;
-            return;
-          }
-          data = this.consume(this._payloadLength);
-          if (this._masked && (this._mask[0] | this._mask[1] | this._mask[2] | this._mask[3]) !== 0) {
-            unmask(data, this._mask);
-          }
-        }
-        this._mask = void 0;
-        if (this._opcode > 7) {
-          this.controlMessage(data, cb);
-          return;
-        }
-        if (this._maxFragments > 0 && ++this._numFragments > this._maxFragments) {
-          const error62 = this.createError(
-            RangeError,
-            "Too many message fragments",
-            false,
-            1008,
-            "WS_ERR_TOO_MANY_BUFFERED_PARTS"
-          );
-          cb(error62);
-          return;
-        }
-        if (this._compressed) {
-          this._state = INFLATING;
-          this.decompress(data, cb);
-          return;
-        }
-        if (data.length) {
-          this._messageLength = this._totalPayloadLength;
-          this._fragments.push(data);
-        }
-        this.dataMessage(cb);
-      }
-      /**
-       * Decompresses data.
-       *
-       * @param {Buffer} data Compressed data
-       * @param {Function} cb Callback
-       * @private
-       */
-      decompress(data, cb) {
-        const perMessageDeflate = this._extensions[PerMessageDeflate2.extensionName];
-        perMessageDeflate.decompress(data, this._fin, (err, buf) => {
-          if (err) return cb(err);
-          if (buf.length) {
-            this._messageLength += buf.length;
-            if (this._messageLength > this._maxPayload && this._maxPayload > 0) {
-              const error62 = this.createError(
-                RangeError,
-                "Max payload size exceeded",
-                false,
-                1009,
-                "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH"
-              );
-              cb(error62);
-              return;
-            }
-            this._fragments.push(buf);
-          }
-          this.dataMessage(cb);
-          if (this._state === GET_INFO) this.startLoop(cb);
-        });
-      }
-      /**
-       * Handles a data message.
-       *
-       * @param {Function} cb Callback
-       * @private
-       */
-      dataMessage(cb) {
-        if (!this._fin) {
-          this._state = GET_INFO;
-          return;
-        }
-        const messageLength = this._messageLength;
-        const fragments = this._fragments;
-        this._totalPayloadLength = 0;
-        this._messageLength = 0;
-        this._fragmented = 0;
-        this._numFragments = 0;
-        this._fragments = [];
-        if (this._opcode === 2) {
-          let data;
-          if (this._binaryType === "nodebuffer") {
-            data = concat2(fragments, messageLength);
-          } else if (this._binaryType === "arraybuffer") {
-            data = toArrayBuffer(concat2(fragments, messageLength));
-          } else if (this._binaryType === "blob") {
-            data = new Blob(fragments);
-          } else {
-            data = fragments;
-          }
-          if (this._allowSynchronousEvents) {
-            this.emit("message", data, true);
-            this._state = GET_INFO;
-          } else {
-            this._state = DEFER_EVENT;
-            setImmediate(() => {
-              this.emit("message", data, true);
-              this._state = GET_INFO;
-              this.startLoop(cb);
-            });
-          }
-        } else {
-          const buf = concat2(fragments, messageLength);
-          if (!this._skipUTF8Validation && !isValidUTF8(buf)) {
-            const error62 = this.createError(
-              Error,
-              "invalid UTF-8 sequence",
-              true,
-              1007,
-              "WS_ERR_INVALID_UTF8"
-            );
-            cb(error62);
-            return;
-          }
-          if (this._state === INFLATING || this._allowSynchronousEvents) {
-            this.emit("message", buf, false);
-            this._state = GET_INFO;
-          } else {
-            this._state = DEFER_EVENT;
-            setImmediate(() => {
-              this.emit("message", buf, false);
-              this._state = GET_INFO;
-              this.startLoop(cb);
-            });
-          }
-        }
-      }
-      /**
-       * Handles a control message.
-       *
-       * @param {Buffer} data Data to handle
-       * @return {(Error|RangeError|undefined)} A possible error
-       * @private
-       */
-      controlMessage(data, cb) {
-        if (this._opcode === 8) {
-          if (data.length === 0) {
-            this._loop = false;
-            this.emit("conclude", 1005, EMPTY_BUFFER);
-            this.end();
-          } else {
-            const code = data.readUInt16BE(0);
-            if (!isValidStatusCode(code)) {
-              const error62 = this.createError(
-                RangeError,
-                `invalid status code ${code}`,
-                true,
-                1002,
-                "WS_ERR_INVALID_CLOSE_CODE"
-              );
-              cb(error62);
-              return;
-            }
-            const buf = new FastBuffer(
-              data.buffer,
-              data.byteOffset + 2,
-              data.length - 2
-            );
-            if (!this._skipUTF8Validation && !isValidUTF8(buf)) {
-              const error62 = this.createError(
-                Error,
-                "invalid UTF-8 sequence",
-                true,
-                1007,
-                "WS_ERR_INVALID_UTF8"
-              );
-              cb(error62);
-              return;
-            }
-            this._loop = false;
-            this.emit("conclude", code, buf);
-            this.end();
-          }
-          this._state = GET_INFO;
-          return;
-        }
-        if (this._allowSynchronousEvents) {
-          this.emit(this._opcode === 9 ? "ping" : "pong", data);
-          this._state = GET_INFO;
-        } else {
-          this._state = DEFER_EVENT;
-          setImmediate(() => {
-            this.emit(this._opcode === 9 ? "ping" : "pong", data);
-            this._state = GET_INFO;
-            this.startLoop(cb);
-          });
-        }
-      }
-      /**
-       * Builds an error object.
-       *
-       * @param {function(new:Error|RangeError)} ErrorCtor The error constructor
-       * @param {String} message The error message
-       * @param {Boolean} prefix Specifies whether or not to add a default prefix to
-       *     `message`
-       * @param {Number} statusCode The status code
-       * @param {String} errorCode The exposed error code
-       * @return {(Error|RangeError)} The error
-       * @private
-       */
-      createError(ErrorCtor, message2, prefix, statusCode, errorCode) {
-        this._loop = false;
-        this._errored = true;
-        const err = new ErrorCtor(
-          prefix ? `Invalid WebSocket frame: ${message2}` : message2
-        );
-        Error.captureStackTrace(err, this.createError);
-        err.code = errorCode;
-        err[kStatusCode] = statusCode;
-        return err;
-      }
-    };
-    module2.exports = Receiver2;
-  }
-});
-
-// node_modules/ws/lib/sender.js
-var require_sender = __commonJS({
-  "node_modules/ws/lib/sender.js"(exports2, module2) {
-    "use strict";
-    var { Duplex } = __require("stream");
-    var { randomFillSync } = __require("crypto");
-    var {
-      types: { isUint8Array }
-    } = __require("util");
-    var PerMessageDeflate2 = require_permessage_deflate();
-    var { EMPTY_BUFFER, kWebSocket, NOOP } = require_constants4();
-    var { isBlob, isValidStatusCode } = require_validation();
-    var { mask: applyMask, toBuffer } = require_buffer_util();
-    var kByteLength = /* @__PURE__ */ Symbol("kByteLength");
-    var maskBuffer = Buffer.alloc(4);
-    var RANDOM_POOL_SIZE = 8 * 1024;
-    var randomPool;
-    var randomPoolPointer = RANDOM_POOL_SIZE;
-    var DEFAULT = 0;
-    var DEFLATING = 1;
-    var GET_BLOB_DATA = 2;
-    var Sender2 = class _Sender {
-      /**
-       * Creates a Sender instance.
-       *
-       * @param {Duplex} socket The connection socket
-       * @param {Object} [extensions] An object containing the negotiated extensions
-       * @param {Function} [generateMask] The function used to generate the masking
-       *     key
-       */
-      constructor(socket, extensions, generateMask) {
-        this._extensions = extensions || {};
-        if (generateMask) {
-          this._generateMask = generateMask;
-          this._maskBuffer = Buffer.alloc(4);
-        }
-        this._socket = socket;
-        this._firstFragment = true;
-        this._compress = false;
-        this._bufferedBytes = 0;
-        this._queue = [];
-        this._state = DEFAULT;
-        this.onerror = NOOP;
-        this[kWebSocket] = void 0;
-      }
-      /**
-       * Frames a piece of data according to the HyBi WebSocket protocol.
-       *
-       * @param {(Buffer|String)} data The data to frame
-       * @param {Object} options Options object
-       * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-       *     FIN bit
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-       *     key
-       * @param {Number} options.opcode The opcode
-       * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-       *     modified
-       * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-       *     RSV1 bit
-       * @return {(Buffer|String)[]} The framed data
-       * @public
-       */
-      static frame(data, options2) {
-        let mask;
-        let merge4 = false;
-        let offset2 = 2;
-        let skipMasking = false;
-        if (options2.mask) {
-          mask = options2.maskBuffer || maskBuffer;
-          if (options2.generateMask) {
-            options2.generateMask(mask);
-          } else {
-            if (randomPoolPointer === RANDOM_POOL_SIZE) {
-              if (randomPool === void 0) {
-                randomPool = Buffer.alloc(RANDOM_POOL_SIZE);
-              }
-              randomFillSync(randomPool, 0, RANDOM_POOL_SIZE);
-              randomPoolPointer = 0;
-            }
-            mask[0] = randomPool[randomPoolPointer++];
-            mask[1] = randomPool[randomPoolPointer++];
-            mask[2] = randomPool[randomPoolPointer++];
-            mask[3] = randomPool[randomPoolPointer++];
-          }
-          skipMasking = (mask[0] | mask[1] | mask[2] | mask[3]) === 0;
-          offset2 = 6;
-        }
-        let dataLength;
-        if (typeof data === "string") {
-          if ((!options2.mask || skipMasking) && options2[kByteLength] !== void 0) {
-            dataLength = options2[kByteLength];
-          } else {
-            data = Buffer.from(data);
-            dataLength = data.length;
-          }
-        } else {
-          dataLength = data.length;
-          merge4 = options2.mask && options2.readOnly && !skipMasking;
-        }
-        let payloadLength = dataLength;
-        if (dataLength >= 65536) {
-          offset2 += 8;
-          payloadLength = 127;
-        } else if (dataLength > 125) {
-          offset2 += 2;
-          payloadLength = 126;
-        }
-        const target = Buffer.allocUnsafe(merge4 ? dataLength + offset2 : offset2);
-        target[0] = options2.fin ? options2.opcode | 128 : options2.opcode;
-        if (options2.rsv1) target[0] |= 64;
-        target[1] = payloadLength;
-        if (payloadLength === 126) {
-          target.writeUInt16BE(dataLength, 2);
-        } else if (payloadLength === 127) {
-          target[2] = target[3] = 0;
-          target.writeUIntBE(dataLength, 4, 6);
-        }
-        if (!options2.mask) {
-          return dataLength ? [target, data] : [target];
-        }
-        target[1] |= 128;
-        target[offset2 - 4] = mask[0];
-        target[offset2 - 3] = mask[1];
-        target[offset2 - 2] = mask[2];
-        target[offset2 - 1] = mask[3];
-        if (!dataLength) return [target];
-        if (skipMasking) return [target, data];
-        if (merge4) {
-          applyMask(data, mask, target, offset2, dataLength);
-          return [target];
-        }
-        applyMask(data, mask, data, 0, dataLength);
-        return [target, data];
-      }
-      /**
-       * Sends a close message to the other peer.
-       *
-       * @param {Number} [code] The status code component of the body
-       * @param {(String|Buffer)} [data] The message component of the body
-       * @param {Boolean} [mask=false] Specifies whether or not to mask the message
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      close(code, data, mask, cb) {
-        let buf;
-        if (code === void 0) {
-          buf = EMPTY_BUFFER;
-        } else if (typeof code !== "number" || !isValidStatusCode(code)) {
-          throw new TypeError("First argument must be a valid error code number");
-        } else if (data === void 0 || !data.length) {
-          buf = Buffer.allocUnsafe(2);
-          buf.writeUInt16BE(code, 0);
-        } else {
-          const length = Buffer.byteLength(data);
-          if (length > 123) {
-            throw new RangeError("The message must not be greater than 123 bytes");
-          }
-          buf = Buffer.allocUnsafe(2 + length);
-          buf.writeUInt16BE(code, 0);
-          if (typeof data === "string") {
-            buf.write(data, 2);
-          } else if (isUint8Array(data)) {
-            buf.set(data, 2);
-          } else {
-            throw new TypeError("Second argument must be a string or a Uint8Array");
-          }
-        }
-        const options2 = {
-          [kByteLength]: buf.length,
-          fin: true,
-          generateMask: this._generateMask,
-          mask,
-          maskBuffer: this._maskBuffer,
-          opcode: 8,
-          readOnly: false,
-          rsv1: false
-        };
-        if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, buf, false, options2, cb]);
-        } else {
-          this.sendFrame(_Sender.frame(buf, options2), cb);
-        }
-      }
-      /**
-       * Sends a ping message to the other peer.
-       *
-       * @param {*} data The message to send
-       * @param {Boolean} [mask=false] Specifies whether or not to mask `data`
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      ping(data, mask, cb) {
-        let byteLength;
-        let readOnly;
-        if (typeof data === "string") {
-          byteLength = Buffer.byteLength(data);
-          readOnly = false;
-        } else if (isBlob(data)) {
-          byteLength = data.size;
-          readOnly = false;
-        } else {
-          data = toBuffer(data);
-          byteLength = data.length;
-          readOnly = toBuffer.readOnly;
-        }
-        if (byteLength > 125) {
-          throw new RangeError("The data size must not be greater than 125 bytes");
-        }
-        const options2 = {
-          [kByteLength]: byteLength,
-          fin: true,
-          generateMask: this._generateMask,
-          mask,
-          maskBuffer: this._maskBuffer,
-          opcode: 9,
-          readOnly,
-          rsv1: false
-        };
-        if (isBlob(data)) {
-          if (this._state !== DEFAULT) {
-            this.enqueue([this.getBlobData, data, false, options2, cb]);
-          } else {
-            this.getBlobData(data, false, options2, cb);
-          }
-        } else if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, data, false, options2, cb]);
-        } else {
-          this.sendFrame(_Sender.frame(data, options2), cb);
-        }
-      }
-      /**
-       * Sends a pong message to the other peer.
-       *
-       * @param {*} data The message to send
-       * @param {Boolean} [mask=false] Specifies whether or not to mask `data`
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      pong(data, mask, cb) {
-        let byteLength;
-        let readOnly;
-        if (typeof data === "string") {
-          byteLength = Buffer.byteLength(data);
-          readOnly = false;
-        } else if (isBlob(data)) {
-          byteLength = data.size;
-          readOnly = false;
-        } else {
-          data = toBuffer(data);
-          byteLength = data.length;
-          readOnly = toBuffer.readOnly;
-        }
-        if (byteLength > 125) {
-          throw new RangeError("The data size must not be greater than 125 bytes");
-        }
-        const options2 = {
-          [kByteLength]: byteLength,
-          fin: true,
-          generateMask: this._generateMask,
-          mask,
-          maskBuffer: this._maskBuffer,
-          opcode: 10,
-          readOnly,
-          rsv1: false
-        };
-        if (isBlob(data)) {
-          if (this._state !== DEFAULT) {
-            this.enqueue([this.getBlobData, data, false, options2, cb]);
-          } else {
-            this.getBlobData(data, false, options2, cb);
-          }
-        } else if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, data, false, options2, cb]);
-        } else {
-          this.sendFrame(_Sender.frame(data, options2), cb);
-        }
-      }
-      /**
-       * Sends a data message to the other peer.
-       *
-       * @param {*} data The message to send
-       * @param {Object} options Options object
-       * @param {Boolean} [options.binary=false] Specifies whether `data` is binary
-       *     or text
-       * @param {Boolean} [options.compress=false] Specifies whether or not to
-       *     compress `data`
-       * @param {Boolean} [options.fin=false] Specifies whether the fragment is the
-       *     last one
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Function} [cb] Callback
-       * @public
-       */
-      send(data, options2, cb) {
-        const perMessageDeflate = this._extensions[PerMessageDeflate2.extensionName];
-        let opcode = options2.binary ? 2 : 1;
-        let rsv1 = options2.compress;
-        let byteLength;
-        let readOnly;
-        if (typeof data === "string") {
-          byteLength = Buffer.byteLength(data);
-          readOnly = false;
-        } else if (isBlob(data)) {
-          byteLength = data.size;
-          readOnly = false;
-        } else {
-          data = toBuffer(data);
-          byteLength = data.length;
-          readOnly = toBuffer.readOnly;
-        }
-        if (this._firstFragment) {
-          this._firstFragment = false;
-          if (rsv1 && perMessageDeflate && perMessageDeflate.params[perMessageDeflate._isServer ? "server_no_context_takeover" : "client_no_context_takeover"]) {
-            rsv1 = byteLength >= perMessageDeflate._threshold;
-          }
-          this._compress = rsv1;
-        } else {
-          rsv1 = false;
-          opcode = 0;
-        }
-        if (options2.fin) this._firstFragment = true;
-        const opts = {
-          [kByteLength]: byteLength,
-          fin: options2.fin,
-          generateMask: this._generateMask,
-          mask: options2.mask,
-          maskBuffer: this._maskBuffer,
-          opcode,
-          readOnly,
-          rsv1
-        };
-        if (isBlob(data)) {
-          if (this._state !== DEFAULT) {
-            this.enqueue([this.getBlobData, data, this._compress, opts, cb]);
-          } else {
-            this.getBlobData(data, this._compress, opts, cb);
-          }
-        } else if (this._state !== DEFAULT) {
-          this.enqueue([this.dispatch, data, this._compress, opts, cb]);
-        } else {
-          this.dispatch(data, this._compress, opts, cb);
-        }
-      }
-      /**
-       * Gets the contents of a blob as binary data.
-       *
-       * @param {Blob} blob The blob
-       * @param {Boolean} [compress=false] Specifies whether or not to compress
-       *     the data
-       * @param {Object} options Options object
-       * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-       *     FIN bit
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-       *     key
-       * @param {Number} options.opcode The opcode
-       * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-       *     modified
-       * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-       *     RSV1 bit
-       * @param {Function} [cb] Callback
-       * @private
-       */
-      getBlobData(blob, compress, options2, cb) {
-        this._bufferedBytes += options2[kByteLength];
-        this._state = GET_BLOB_DATA;
-        blob.arrayBuffer().then((arrayBuffer) => {
-          if (this._socket.destroyed) {
-            const err = new Error(
-              "The socket was closed while the blob was being read"
-            );
-            process.nextTick(callCallbacks, this, err, cb);
-            return;
-          }
-          this._bufferedBytes -= options2[kByteLength];
-          const data = toBuffer(arrayBuffer);
-          if (!compress) {
-            this._state = DEFAULT;
-            this.sendFrame(_Sender.frame(data, options2), cb);
-            this.dequeue();
-          } else {
-            this.dispatch(data, compress, options2, cb);
-          }
-        }).catch((err) => {
-          process.nextTick(onError, this, err, cb);
-        });
-      }
-      /**
-       * Dispatches a message.
-       *
-       * @param {(Buffer|String)} data The message to send
-       * @param {Boolean} [compress=false] Specifies whether or not to compress
-       *     `data`
-       * @param {Object} options Options object
-       * @param {Boolean} [options.fin=false] Specifies whether or not to set the
-       *     FIN bit
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Boolean} [options.mask=false] Specifies whether or not to mask
-       *     `data`
-       * @param {Buffer} [options.maskBuffer] The buffer used to store the masking
-       *     key
-       * @param {Number} options.opcode The opcode
-       * @param {Boolean} [options.readOnly=false] Specifies whether `data` can be
-       *     modified
-       * @param {Boolean} [options.rsv1=false] Specifies whether or not to set the
-       *     RSV1 bit
-       * @param {Function} [cb] Callback
-       * @private
-       */
-      dispatch(data, compress, options2, cb) {
-        if (!compress) {
-          this.sendFrame(_Sender.frame(data, options2), cb);
-          return;
-        }
-        const perMessageDeflate = this._extensions[PerMessageDeflate2.extensionName];
-        this._bufferedBytes += options2[kByteLength];
-        this._state = DEFLATING;
-        perMessageDeflate.compress(data, options2.fin, (_, buf) => {
-          if (this._socket.destroyed) {
-            const err = new Error(
-              "The socket was closed while data was being compressed"
-            );
-            callCallbacks(this, err, cb);
-            return;
-          }
-          this._bufferedBytes -= options2[kByteLength];
-          this._state = DEFAULT;
-          options2.readOnly = false;
-          this.sendFrame(_Sender.frame(buf, options2), cb);
-          this.dequeue();
-        });
-      }
-      /**
-       * Executes queued send operations.
-       *
-       * @private
-       */
-      dequeue() {
-        while (this._state === DEFAULT && this._queue.length) {
-          const params4 = this._queue.shift();
-          this._bufferedBytes -= params4[3][kByteLength];
-          Reflect.apply(params4[0], this, params4.slice(1));
-        }
-      }
-      /**
-       * Enqueues a send operation.
-       *
-       * @param {Array} params Send operation parameters.
-       * @private
-       */
-      enqueue(params4) {
-        this._bufferedBytes += params4[3][kByteLength];
-        this._queue.push(params4);
-      }
-      /**
-       * Sends a frame.
-       *
-       * @param {(Buffer | String)[]} list The frame to send
-       * @param {Function} [cb] Callback
-       * @private
-       */
-      sendFrame(list2, cb) {
-        if (list2.length === 2) {
-          this._socket.cork();
-          this._socket.write(list2[0]);
-          this._socket.write(list2[1], cb);
-          this._socket.uncork();
-        } else {
-          this._socket.write(list2[0], cb);
-        }
-      }
-    };
-    module2.exports = Sender2;
-    function callCallbacks(sender, err, cb) {
-      if (typeof cb === "function") cb(err);
-      for (let i = 0; i < sender._queue.length; i++) {
-        const params4 = sender._queue[i];
-        const callback = params4[params4.length - 1];
-        if (typeof callback === "function") callback(err);
-      }
-    }
-    function onError(sender, err, cb) {
-      callCallbacks(sender, err, cb);
-      sender.onerror(err);
-    }
-  }
-});
-
-// node_modules/ws/lib/event-target.js
-var require_event_target = __commonJS({
-  "node_modules/ws/lib/event-target.js"(exports2, module2) {
-    "use strict";
-    var { kForOnEventAttribute, kListener } = require_constants4();
-    var kCode = /* @__PURE__ */ Symbol("kCode");
-    var kData = /* @__PURE__ */ Symbol("kData");
-    var kError = /* @__PURE__ */ Symbol("kError");
-    var kMessage = /* @__PURE__ */ Symbol("kMessage");
-    var kReason = /* @__PURE__ */ Symbol("kReason");
-    var kTarget = /* @__PURE__ */ Symbol("kTarget");
-    var kType = /* @__PURE__ */ Symbol("kType");
-    var kWasClean = /* @__PURE__ */ Symbol("kWasClean");
-    var Event = class {
-      /**
-       * Create a new `Event`.
-       *
-       * @param {String} type The name of the event
-       * @throws {TypeError} If the `type` argument is not specified
-       */
-      constructor(type) {
-        this[kTarget] = null;
-        this[kType] = type;
-      }
-      /**
-       * @type {*}
-       */
-      get target() {
-        return this[kTarget];
-      }
-      /**
-       * @type {String}
-       */
-      get type() {
-        return this[kType];
-      }
-    };
-    Object.defineProperty(Event.prototype, "target", { enumerable: true });
-    Object.defineProperty(Event.prototype, "type", { enumerable: true });
-    var CloseEvent = class extends Event {
-      /**
-       * Create a new `CloseEvent`.
-       *
-       * @param {String} type The name of the event
-       * @param {Object} [options] A dictionary object that allows for setting
-       *     attributes via object members of the same name
-       * @param {Number} [options.code=0] The status code explaining why the
-       *     connection was closed
-       * @param {String} [options.reason=''] A human-readable string explaining why
-       *     the connection was closed
-       * @param {Boolean} [options.wasClean=false] Indicates whether or not the
-       *     connection was cleanly closed
-       */
-      constructor(type, options2 = {}) {
-        super(type);
-        this[kCode] = options2.code === void 0 ? 0 : options2.code;
-        this[kReason] = options2.reason === void 0 ? "" : options2.reason;
-        this[kWasClean] = options2.wasClean === void 0 ? false : options2.wasClean;
-      }
-      /**
-       * @type {Number}
-       */
-      get code() {
-        return this[kCode];
-      }
-      /**
-       * @type {String}
-       */
-      get reason() {
-        return this[kReason];
-      }
-      /**
-       * @type {Boolean}
-       */
-      get wasClean() {
-        return this[kWasClean];
-      }
-    };
-    Object.defineProperty(CloseEvent.prototype, "code", { enumerable: true });
-    Object.defineProperty(CloseEvent.prototype, "reason", { enumerable: true });
-    Object.defineProperty(CloseEvent.prototype, "wasClean", { enumerable: true });
-    var ErrorEvent = class extends Event {
-      /**
-       * Create a new `ErrorEvent`.
-       *
-       * @param {String} type The name of the event
-       * @param {Object} [options] A dictionary object that allows for setting
-       *     attributes via object members of the same name
-       * @param {*} [options.error=null] The error that generated this event
-       * @param {String} [options.message=''] The error message
-       */
-      constructor(type, options2 = {}) {
-        super(type);
-        this[kError] = options2.error === void 0 ? null : options2.error;
-        this[kMessage] = options2.message === void 0 ? "" : options2.message;
-      }
-      /**
-       * @type {*}
-       */
-      get error() {
-        return this[kError];
-      }
-      /**
-       * @type {String}
-       */
-      get message() {
-        return this[kMessage];
-      }
-    };
-    Object.defineProperty(ErrorEvent.prototype, "error", { enumerable: true });
-    Object.defineProperty(ErrorEvent.prototype, "message", { enumerable: true });
-    var MessageEvent = class extends Event {
-      /**
-       * Create a new `MessageEvent`.
-       *
-       * @param {String} type The name of the event
-       * @param {Object} [options] A dictionary object that allows for setting
-       *     attributes via object members of the same name
-       * @param {*} [options.data=null] The message content
-       */
-      constructor(type, options2 = {}) {
-        super(type);
-        this[kData] = options2.data === void 0 ? null : options2.data;
-      }
-      /**
-       * @type {*}
-       */
-      get data() {
-        return this[kData];
-      }
-    };
-    Object.defineProperty(MessageEvent.prototype, "data", { enumerable: true });
-    var EventTarget = {
-      /**
-       * Register an event listener.
-       *
-       * @param {String} type A string representing the event type to listen for
-       * @param {(Function|Object)} handler The listener to add
-       * @param {Object} [options] An options object specifies characteristics about
-       *     the event listener
-       * @param {Boolean} [options.once=false] A `Boolean` indicating that the
-       *     listener should be invoked at most once after being added. If `true`,
-       *     the listener would be automatically removed when invoked.
-       * @public
-       */
-      addEventListener(type, handler2, options2 = {}) {
-        for (const listener of this.listeners(type)) {
-          if (!options2[kForOnEventAttribute] && listener[kListener] === handler2 && !listener[kForOnEventAttribute]) {
-            return;
-          }
-        }
-        let wrapper;
-        if (type === "message") {
-          wrapper = function onMessage(data, isBinary) {
-            const event = new MessageEvent("message", {
-              data: isBinary ? data : data.toString()
-            });
-            event[kTarget] = this;
-            callListener(handler2, this, event);
-          };
-        } else if (type === "close") {
-          wrapper = function onClose(code, message2) {
-            const event = new CloseEvent("close", {
-              code,
-              reason: message2.toString(),
-              wasClean: this._closeFrameReceived && this._closeFrameSent
-            });
-            event[kTarget] = this;
-            callListener(handler2, this, event);
-          };
-        } else if (type === "error") {
-          wrapper = function onError(error62) {
-            const event = new ErrorEvent("error", {
-              error: error62,
-              message: error62.message
-            });
-            event[kTarget] = this;
-            callListener(handler2, this, event);
-          };
-        } else if (type === "open") {
-          wrapper = function onOpen() {
-            const event = new Event("open");
-            event[kTarget] = this;
-            callListener(handler2, this, event);
-          };
-        } else {
-          return;
-        }
-        wrapper[kForOnEventAttribute] = !!options2[kForOnEventAttribute];
-        wrapper[kListener] = handler2;
-        if (options2.once) {
-          this.once(type, wrapper);
-        } else {
-          this.on(type, wrapper);
-        }
-      },
-      /**
-       * Remove an event listener.
-       *
-       * @param {String} type A string representing the event type to remove
-       * @param {(Function|Object)} handler The listener to remove
-       * @public
-       */
-      removeEventListener(type, handler2) {
-        for (const listener of this.listeners(type)) {
-          if (listener[kListener] === handler2 && !listener[kForOnEventAttribute]) {
-            this.removeListener(type, listener);
-            break;
-          }
-        }
-      }
-    };
-    module2.exports = {
-      CloseEvent,
-      ErrorEvent,
-      Event,
-      EventTarget,
-      MessageEvent
-    };
-    function callListener(listener, thisArg, event) {
-      if (typeof listener === "object" && listener.handleEvent) {
-        listener.handleEvent.call(listener, event);
-      } else {
-        listener.call(thisArg, event);
-      }
-    }
-  }
-});
-
-// node_modules/ws/lib/extension.js
-var require_extension = __commonJS({
-  "node_modules/ws/lib/extension.js"(exports2, module2) {
-    "use strict";
-    var { tokenChars } = require_validation();
-    function push(dest, name, elem) {
-      if (dest[name] === void 0) dest[name] = [elem];
-      else dest[name].push(elem);
-    }
-    function parse6(header) {
-      const offers = /* @__PURE__ */ Object.create(null);
-      let params4 = /* @__PURE__ */ Object.create(null);
-      let mustUnescape = false;
-      let isEscaping = false;
-      let inQuotes = false;
-      let extensionName;
-      let paramName;
-      let start = -1;
-      let code = -1;
-      let end = -1;
-      let i = 0;
-      for (; i < header.length; i++) {
-        code = header.charCodeAt(i);
-        if (extensionName === void 0) {
-          if (end === -1 && tokenChars[code] === 1) {
-            if (start === -1) start = i;
-          } else if (i !== 0 && (code === 32 || code === 9)) {
-            if (end === -1 && start !== -1) end = i;
-          } else if (code === 59 || code === 44) {
-            if (start === -1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (end === -1) end = i;
-            const name = header.slice(start, end);
-            if (code === 44) {
-              push(offers, name, params4);
-              params4 = /* @__PURE__ */ Object.create(null);
-            } else {
-              extensionName = name;
-            }
-            start = end = -1;
-          } else {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-        } else if (paramName === void 0) {
-          if (end === -1 && tokenChars[code] === 1) {
-            if (start === -1) start = i;
-          } else if (code === 32 || code === 9) {
-            if (end === -1 && start !== -1) end = i;
-          } else if (code === 59 || code === 44) {
-            if (start === -1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (end === -1) end = i;
-            push(params4, header.slice(start, end), true);
-            if (code === 44) {
-              push(offers, extensionName, params4);
-              params4 = /* @__PURE__ */ Object.create(null);
-              extensionName = void 0;
-            }
-            start = end = -1;
-          } else if (code === 61 && start !== -1 && end === -1) {
-            paramName = header.slice(start, i);
-            start = end = -1;
-          } else {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-        } else {
-          if (isEscaping) {
-            if (tokenChars[code] !== 1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (start === -1) start = i;
-            else if (!mustUnescape) mustUnescape = true;
-            isEscaping = false;
-          } else if (inQuotes) {
-            if (tokenChars[code] === 1) {
-              if (start === -1) start = i;
-            } else if (code === 34 && start !== -1) {
-              inQuotes = false;
-              end = i;
-            } else if (code === 92) {
-              isEscaping = true;
-            } else {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-          } else if (code === 34 && header.charCodeAt(i - 1) === 61) {
-            inQuotes = true;
-          } else if (end === -1 && tokenChars[code] === 1) {
-            if (start === -1) start = i;
-          } else if (start !== -1 && (code === 32 || code === 9)) {
-            if (end === -1) end = i;
-          } else if (code === 59 || code === 44) {
-            if (start === -1) {
-              throw new SyntaxError(`Unexpected character at index ${i}`);
-            }
-            if (end === -1) end = i;
-            let value = header.slice(start, end);
-            if (mustUnescape) {
-              value = value.replace(/\\/g, "");
-              mustUnescape = false;
-            }
-            push(params4, paramName, value);
-            if (code === 44) {
-              push(offers, extensionName, params4);
-              params4 = /* @__PURE__ */ Object.create(null);
-              extensionName = void 0;
-            }
-            paramName = void 0;
-            start = end = -1;
-          } else {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-        }
-      }
-      if (start === -1 || inQuotes || code === 32 || code === 9) {
-        throw new SyntaxError("Unexpected end of input");
-      }
-      if (end === -1) end = i;
-      const token = header.slice(start, end);
-      if (extensionName === void 0) {
-        push(offers, token, params4);
-      } else {
-        if (paramName === void 0) {
-          push(params4, token, true);
-        } else if (mustUnescape) {
-          push(params4, paramName, token.replace(/\\/g, ""));
-        } else {
-          push(params4, paramName, token);
-        }
-        push(offers, extensionName, params4);
-      }
-      return offers;
-    }
-    function format(extensions) {
-      return Object.keys(extensions).map((extension2) => {
-        let configurations = extensions[extension2];
-        if (!Array.isArray(configurations)) configurations = [configurations];
-        return configurations.map((params4) => {
-          return [extension2].concat(
-            Object.keys(params4).map((k) => {
-              let values = params4[k];
-              if (!Array.isArray(values)) values = [values];
-              return values.map((v) => v === true ? k : `${k}=${v}`).join("; ");
-            })
-          ).join("; ");
-        }).join(", ");
-      }).join(", ");
-    }
-    module2.exports = { format, parse: parse6 };
-  }
-});
-
-// node_modules/ws/lib/websocket.js
-var require_websocket = __commonJS({
-  "node_modules/ws/lib/websocket.js"(exports2, module2) {
-    "use strict";
-    var EventEmitter = __require("events");
-    var https3 = __require("https");
-    var http4 = __require("http");
-    var net2 = __require("net");
-    var querystring = __require("querystring");
-    var tls2 = __require("tls");
-    var { randomBytes, createHash: createHash9 } = __require("crypto");
-    var { Duplex, Readable } = __require("stream");
-    var { URL: URL2 } = __require("url");
-    var PerMessageDeflate2 = require_permessage_deflate();
-    var Receiver2 = require_receiver();
-    var Sender2 = require_sender();
-    var { isBlob } = require_validation();
-    var {
-      BINARY_TYPES,
-      CLOSE_TIMEOUT,
-      EMPTY_BUFFER,
-      GUID,
-      kForOnEventAttribute,
-      kListener,
-      kStatusCode,
-      kWebSocket,
-      NOOP
-    } = require_constants4();
-    var {
-      EventTarget: { addEventListener, removeEventListener }
-    } = require_event_target();
-    var { format, parse: parse6 } = require_extension();
-    var { toBuffer } = require_buffer_util();
-    var kAborted = /* @__PURE__ */ Symbol("kAborted");
-    var protocolVersions = [8, 13];
-    var readyStates = ["CONNECTING", "OPEN", "CLOSING", "CLOSED"];
-    var subprotocolRegex = /^[!#$%&'*+\-.0-9A-Z^_`|a-z~]+$/;
-    var WebSocket2 = class _WebSocket extends EventEmitter {
-      /**
-       * Create a new `WebSocket`.
-       *
-       * @param {(String|URL)} address The URL to which to connect
-       * @param {(String|String[])} [protocols] The subprotocols
-       * @param {Object} [options] Connection options
-       */
-      constructor(address, protocols, options2) {
-        super();
-        this._binaryType = BINARY_TYPES[0];
-        this._closeCode = 1006;
-        this._closeFrameReceived = false;
-        this._closeFrameSent = false;
-        this._closeMessage = EMPTY_BUFFER;
-        this._closeTimer = null;
-        this._errorEmitted = false;
-        this._extensions = {};
-        this._paused = false;
-        this._protocol = "";
-        this._readyState = _WebSocket.CONNECTING;
-        this._receiver = null;
-        this._sender = null;
-        this._socket = null;
-        if (address !== null) {
-          this._bufferedAmount = 0;
-          this._isServer = false;
-          this._redirects = 0;
-          if (protocols === void 0) {
-            if (!options2 || options2.protocols === void 0) {
-              protocols = [];
-            } else if (Array.isArray(options2.protocols)) {
-              protocols = options2.protocols;
-            } else {
-              protocols = [options2.protocols];
-            }
-          } else if (!Array.isArray(protocols)) {
-            if (typeof protocols === "object" && protocols !== null) {
-              options2 = protocols;
-              if (options2.protocols === void 0) {
-                protocols = [];
-              } else if (Array.isArray(options2.protocols)) {
-                protocols = options2.protocols;
-              } else {
-                protocols = [options2.protocols];
-              }
-            } else {
-              protocols = [protocols];
-            }
-          }
-          options2 = initAsClient(this, address, protocols, options2);
-        } else {
-          this._isServer = true;
-        }
-        if (options2.autoPong) {
-          this._autoPong = true;
-          this._autoPongComplete = () => autoPongComplete(this);
-          this._pendingAutoPongs = 0;
-          this._maxPendingAutoPongs = options2.maxPendingAutoPongs | 0;
-        }
-        this._closeTimeout = options2.closeTimeout;
-      }
-      /**
-       * For historical reasons, the custom "nodebuffer" type is used by the default
-       * instead of "blob".
-       *
-       * @type {String}
-       */
-      get binaryType() {
-        return this._binaryType;
-      }
-      set binaryType(type) {
-        if (!BINARY_TYPES.includes(type)) return;
-        this._binaryType = type;
-        if (this._receiver) this._receiver._binaryType = type;
-      }
-      /**
-       * @type {Number}
-       */
-      get bufferedAmount() {
-        if (!this._socket) return this._bufferedAmount;
-        return this._socket._writableState.length + this._sender._bufferedBytes;
-      }
-      /**
-       * @type {String}
-       */
-      get extensions() {
-        return Object.keys(this._extensions).join();
-      }
-      /**
-       * @type {Boolean}
-       */
-      get isPaused() {
-        return this._paused;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onclose() {
-        return null;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onerror() {
-        return null;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onopen() {
-        return null;
-      }
-      /**
-       * @type {Function}
-       */
-      /* istanbul ignore next */
-      get onmessage() {
-        return null;
-      }
-      /**
-       * @type {String}
-       */
-      get protocol() {
-        return this._protocol;
-      }
-      /**
-       * @type {Number}
-       */
-      get readyState() {
-        return this._readyState;
-      }
-      /**
-       * @type {String}
-       */
-      get url() {
-        return this._url;
-      }
-      /**
-       * Set up the socket and the internal resources.
-       *
-       * @param {Duplex} socket The network socket between the server and client
-       * @param {Buffer} head The first packet of the upgraded stream
-       * @param {Object} options Options object
-       * @param {Boolean} [options.allowSynchronousEvents=false] Specifies whether
-       *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-       *     multiple times in the same tick
-       * @param {Function} [options.generateMask] The function used to generate the
-       *     masking key
-       * @param {Number} [options.maxBufferedChunks=0] The maximum number of
-       *     buffered data chunks
-       * @param {Number} [options.maxFragments=0] The maximum number of message
-       *     fragments
-       * @param {Number} [options.maxPayload=0] The maximum allowed message size
-       * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-       *     not to skip UTF-8 validation for text and close messages
-       * @private
-       */
-      setSocket(socket, head, options2) {
-        const receiver = new Receiver2({
-          allowSynchronousEvents: options2.allowSynchronousEvents,
-          binaryType: this.binaryType,
-          extensions: this._extensions,
-          isServer: this._isServer,
-          maxBufferedChunks: options2.maxBufferedChunks,
-          maxFragments: options2.maxFragments,
-          maxPayload: options2.maxPayload,
-          skipUTF8Validation: options2.skipUTF8Validation
-        });
-        const sender = new Sender2(socket, this._extensions, options2.generateMask);
-        this._receiver = receiver;
-        this._sender = sender;
-        this._socket = socket;
-        receiver[kWebSocket] = this;
-        sender[kWebSocket] = this;
-        socket[kWebSocket] = this;
-        receiver.on("conclude", receiverOnConclude);
-        receiver.on("drain", receiverOnDrain);
-        receiver.on("error", receiverOnError2);
-        receiver.on("message", receiverOnMessage);
-        receiver.on("ping", receiverOnPing);
-        receiver.on("pong", receiverOnPong);
-        sender.onerror = senderOnError;
-        if (socket.setTimeout) socket.setTimeout(0);
-        if (socket.setNoDelay) socket.setNoDelay();
-        if (head.length > 0) socket.unshift(head);
-        socket.on("close", socketOnClose);
-        socket.on("data", socketOnData);
-        socket.on("end", socketOnEnd);
-        socket.on("error", socketOnError);
-        this._readyState = _WebSocket.OPEN;
-        this.emit("open");
-      }
-      /**
-       * Emit the `'close'` event.
-       *
-       * @private
-       */
-      emitClose() {
-        if (!this._socket) {
-          this._readyState = _WebSocket.CLOSED;
-          this.emit("close", this._closeCode, this._closeMessage);
-          return;
-        }
-        if (this._extensions[PerMessageDeflate2.extensionName]) {
-          this._extensions[PerMessageDeflate2.extensionName].cleanup();
-        }
-        this._receiver.removeAllListeners();
-        this._readyState = _WebSocket.CLOSED;
-        this.emit("close", this._closeCode, this._closeMessage);
-      }
-      /**
-       * Start a closing handshake.
-       *
-       *          +----------+   +-----------+   +----------+
-       *     - - -|ws.close()|-->|close frame|-->|ws.close()|- - -
-       *    |     +----------+   +-----------+   +----------+     |
-       *          +----------+   +-----------+         |
-       * CLOSING  |ws.close()|<--|close frame|<--+-----+       CLOSING
-       *          +----------+   +-----------+   |
-       *    |           |                        |   +---+        |
-       *                +------------------------+-->|fin| - - - -
-       *    |         +---+                      |   +---+
-       *     - - - - -|fin|<---------------------+
-       *              +---+
-       *
-       * @param {Number} [code] Status code explaining why the connection is closing
-       * @param {(String|Buffer)} [data] The reason why the connection is
-       *     closing
-       * @public
-       */
-      close(code, data) {
-        if (this.readyState === _WebSocket.CLOSED) return;
-        if (this.readyState === _WebSocket.CONNECTING) {
-          const msg = "WebSocket was closed before the connection was established";
-          abortHandshake(this, this._req, msg);
-          return;
-        }
-        if (this.readyState === _WebSocket.CLOSING) {
-          if (this._closeFrameSent && (this._closeFrameReceived || this._receiver._writableState.errorEmitted)) {
-            this._socket.end();
-          }
-          return;
-        }
-        this._sender.close(code, data, !this._isServer, (err) => {
-          if (err) return;
-          this._closeFrameSent = true;
-          if (this._closeFrameReceived || this._receiver._writableState.errorEmitted) {
-            this._socket.end();
-          }
-        });
-        this._readyState = _WebSocket.CLOSING;
-        setCloseTimer(this);
-      }
-      /**
-       * Pause the socket.
-       *
-       * @public
-       */
-      pause() {
-        if (this.readyState === _WebSocket.CONNECTING || this.readyState === _WebSocket.CLOSED) {
-          return;
-        }
-        this._paused = true;
-        this._socket.pause();
-      }
-      /**
-       * Send a ping.
-       *
-       * @param {*} [data] The data to send
-       * @param {Boolean} [mask] Indicates whether or not to mask `data`
-       * @param {Function} [cb] Callback which is executed when the ping is sent
-       * @public
-       */
-      ping(data, mask, cb) {
-        if (this.readyState === _WebSocket.CONNECTING) {
-          throw new Error("WebSocket is not open: readyState 0 (CONNECTING)");
-        }
-        if (typeof data === "function") {
-          cb = data;
-          data = mask = void 0;
-        } else if (typeof mask === "function") {
-          cb = mask;
-          mask = void 0;
-        }
-        if (typeof data === "number") data = data.toString();
-        if (this.readyState !== _WebSocket.OPEN) {
-          sendAfterClose(this, data, cb);
-          return;
-        }
-        if (mask === void 0) mask = !this._isServer;
-        this._sender.ping(data || EMPTY_BUFFER, mask, cb);
-      }
-      /**
-       * Send a pong.
-       *
-       * @param {*} [data] The data to send
-       * @param {Boolean} [mask] Indicates whether or not to mask `data`
-       * @param {Function} [cb] Callback which is executed when the pong is sent
-       * @public
-       */
-      pong(data, mask, cb) {
-        if (this.readyState === _WebSocket.CONNECTING) {
-          throw new Error("WebSocket is not open: readyState 0 (CONNECTING)");
-        }
-        if (typeof data === "function") {
-          cb = data;
-          data = mask = void 0;
-        } else if (typeof mask === "function") {
-          cb = mask;
-          mask = void 0;
-        }
-        if (typeof data === "number") data = data.toString();
-        if (this.readyState !== _WebSocket.OPEN) {
-          sendAfterClose(this, data, cb);
-          return;
-        }
-        if (mask === void 0) mask = !this._isServer;
-        this._sender.pong(data || EMPTY_BUFFER, mask, cb);
-      }
-      /**
-       * Resume the socket.
-       *
-       * @public
-       */
-      resume() {
-        if (this.readyState === _WebSocket.CONNECTING || this.readyState === _WebSocket.CLOSED) {
-          return;
-        }
-        this._paused = false;
-        if (!this._receiver._writableState.needDrain) this._socket.resume();
-      }
-      /**
-       * Send a data message.
-       *
-       * @param {*} data The message to send
-       * @param {Object} [options] Options object
-       * @param {Boolean} [options.binary] Specifies whether `data` is binary or
-       *     text
-       * @param {Boolean} [options.compress] Specifies whether or not to compress
-       *     `data`
-       * @param {Boolean} [options.fin=true] Specifies whether the fragment is the
-       *     last one
-       * @param {Boolean} [options.mask] Specifies whether or not to mask `data`
-       * @param {Function} [cb] Callback which is executed when data is written out
-       * @public
-       */
-      send(data, options2, cb) {
-        if (this.readyState === _WebSocket.CONNECTING) {
-          throw new Error("WebSocket is not open: readyState 0 (CONNECTING)");
-        }
-        if (typeof options2 === "function") {
-          cb = options2;
-          options2 = {};
-        }
-        if (typeof data === "number") data = data.toString();
-        if (this.readyState !== _WebSocket.OPEN) {
-          sendAfterClose(this, data, cb);
-          return;
-        }
-        const opts = {
-          binary: typeof data !== "string",
-          mask: !this._isServer,
-          compress: true,
-          fin: true,
-          ...options2
-        };
-        if (!this._extensions[PerMessageDeflate2.extensionName]) {
-          opts.compress = false;
-        }
-        this._sender.send(data || EMPTY_BUFFER, opts, cb);
-      }
-      /**
-       * Forcibly close the connection.
-       *
-       * @public
-       */
-      terminate() {
-        if (this.readyState === _WebSocket.CLOSED) return;
-        if (this.readyState === _WebSocket.CONNECTING) {
-          const msg = "WebSocket was closed before the connection was established";
-          abortHandshake(this, this._req, msg);
-          return;
-        }
-        if (this._socket) {
-          this._readyState = _WebSocket.CLOSING;
-          this._socket.destroy();
-        }
-      }
-    };
-    Object.defineProperty(WebSocket2, "CONNECTING", {
-      enumerable: true,
-      value: readyStates.indexOf("CONNECTING")
-    });
-    Object.defineProperty(WebSocket2.prototype, "CONNECTING", {
-      enumerable: true,
-      value: readyStates.indexOf("CONNECTING")
-    });
-    Object.defineProperty(WebSocket2, "OPEN", {
-      enumerable: true,
-      value: readyStates.indexOf("OPEN")
-    });
-    Object.defineProperty(WebSocket2.prototype, "OPEN", {
-      enumerable: true,
-      value: readyStates.indexOf("OPEN")
-    });
-    Object.defineProperty(WebSocket2, "CLOSING", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSING")
-    });
-    Object.defineProperty(WebSocket2.prototype, "CLOSING", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSING")
-    });
-    Object.defineProperty(WebSocket2, "CLOSED", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSED")
-    });
-    Object.defineProperty(WebSocket2.prototype, "CLOSED", {
-      enumerable: true,
-      value: readyStates.indexOf("CLOSED")
-    });
-    [
-      "binaryType",
-      "bufferedAmount",
-      "extensions",
-      "isPaused",
-      "protocol",
-      "readyState",
-      "url"
-    ].forEach((property) => {
-      Object.defineProperty(WebSocket2.prototype, property, { enumerable: true });
-    });
-    ["open", "error", "close", "message"].forEach((method) => {
-      Object.defineProperty(WebSocket2.prototype, `on${method}`, {
-        enumerable: true,
-        get() {
-          for (const listener of this.listeners(method)) {
-            if (listener[kForOnEventAttribute]) return listener[kListener];
-          }
-          return null;
-        },
-        set(handler2) {
-          for (const listener of this.listeners(method)) {
-            if (listener[kForOnEventAttribute]) {
-              this.removeListener(method, listener);
-              break;
-            }
-          }
-          if (typeof handler2 !== "function") return;
-          this.addEventListener(method, handler2, {
-            [kForOnEventAttribute]: true
-          });
-        }
-      });
-    });
-    WebSocket2.prototype.addEventListener = addEventListener;
-    WebSocket2.prototype.removeEventListener = removeEventListener;
-    module2.exports = WebSocket2;
-    function initAsClient(websocket, address, protocols, options2) {
-      const opts = {
-        allowSynchronousEvents: true,
-        autoPong: true,
-        closeTimeout: CLOSE_TIMEOUT,
-        protocolVersion: protocolVersions[1],
-        maxBufferedChunks: 256 * 1024,
-        maxFragments: 16 * 1024,
-        maxPayload: 100 * 1024 * 1024,
-        maxPendingAutoPongs: 60,
-        skipUTF8Validation: false,
-        perMessageDeflate: true,
-        followRedirects: false,
-        maxRedirects: 10,
-        ...options2,
-        socketPath: void 0,
-        hostname: void 0,
-        protocol: void 0,
-        protocols: void 0,
-        timeout: void 0,
-        method: "GET",
-        host: void 0,
-        path: void 0,
-        port: void 0
-      };
-      if (!protocolVersions.includes(opts.protocolVersion)) {
-        throw new RangeError(
-          `Unsupported protocol version: ${opts.protocolVersion} (supported versions: ${protocolVersions.join(", ")})`
-        );
-      }
-      let parsedUrl;
-      if (address instanceof URL2) {
-        parsedUrl = address;
-      } else {
-        try {
-          parsedUrl = new URL2(address);
-        } catch {
-          throw new SyntaxError(`Invalid URL: ${address}`);
-        }
-      }
-      if (parsedUrl.protocol === "http:" || parsedUrl.protocol === "https:") {
-        parsedUrl = new URL2(parsedUrl);
-        parsedUrl.protocol = parsedUrl.protocol === "http:" ? "ws:" : "wss:";
-      }
-      websocket._url = parsedUrl.href;
-      const isSecure = parsedUrl.protocol === "wss:";
-      const isIpcUrl = parsedUrl.protocol === "ws+unix:";
-      let invalidUrlMessage;
-      if (parsedUrl.protocol !== "ws:" && !isSecure && !isIpcUrl) {
-        invalidUrlMessage = `The URL's protocol must be one of "ws:", "wss:", "http:", "https:", or "ws+unix:"`;
-      } else if (isIpcUrl && !parsedUrl.pathname) {
-        invalidUrlMessage = "The URL's pathname is empty";
-      } else if (parsedUrl.hash) {
-        invalidUrlMessage = "The URL contains a fragment identifier";
-      }
-      if (invalidUrlMessage) {
-        const err = new SyntaxError(invalidUrlMessage);
-        if (websocket._redirects === 0) {
-          throw err;
-        } else {
-          emitErrorAndClose(websocket, err);
-          return;
-        }
-      }
-      const defaultPort = isSecure ? 443 : 80;
-      const key = randomBytes(16).toString("base64");
-      const request2 = isSecure ? https3.request : http4.request;
-      const protocolSet = /* @__PURE__ */ new Set();
-      let perMessageDeflate;
-      opts.createConnection = opts.createConnection || (isSecure ? tlsConnect : netConnect);
-      opts.defaultPort = opts.defaultPort || defaultPort;
-      opts.port = parsedUrl.port || defaultPort;
-      opts.host = parsedUrl.hostname.startsWith("[") ? parsedUrl.hostname.slice(1, -1) : parsedUrl.hostname;
-      opts.headers = {
-        ...opts.headers,
-        "Sec-WebSocket-Version": opts.protocolVersion,
-        "Sec-WebSocket-Key": key,
-        Connection: "Upgrade",
-        Upgrade: "websocket"
-      };
-      opts.path = parsedUrl.pathname + parsedUrl.search;
-      opts.timeout = opts.handshakeTimeout;
-      if (opts.perMessageDeflate) {
-        perMessageDeflate = new PerMessageDeflate2({
-          ...opts.perMessageDeflate,
-          isServer: false,
-          maxPayload: opts.maxPayload
-        });
-        opts.headers["Sec-WebSocket-Extensions"] = format({
-          [PerMessageDeflate2.extensionName]: perMessageDeflate.offer()
-        });
-      }
-      if (protocols.length) {
-        for (const protocol of protocols) {
-          if (typeof protocol !== "string" || !subprotocolRegex.test(protocol) || protocolSet.has(protocol)) {
-            throw new SyntaxError(
-              "An invalid or duplicated subprotocol was specified"
-            );
-          }
-          protocolSet.add(protocol);
-        }
-        opts.headers["Sec-WebSocket-Protocol"] = protocols.join(",");
-      }
-      if (opts.origin) {
-        if (opts.protocolVersion < 13) {
-          opts.headers["Sec-WebSocket-Origin"] = opts.origin;
-        } else {
-          opts.headers.Origin = opts.origin;
-        }
-      }
-      if (parsedUrl.username || parsedUrl.password) {
-        const username = querystring.unescape(parsedUrl.username);
-        const password = querystring.unescape(parsedUrl.password);
-        opts.auth = `${username}:${password}`;
-      }
-      if (isIpcUrl) {
-        const i = opts.path.indexOf(":");
-        if (i === -1) {
-          opts.socketPath = opts.path;
-          opts.path = "";
-        } else {
-          opts.socketPath = opts.path.slice(0, i);
-          opts.path = opts.path.slice(i + 1);
-        }
-      }
-      let req;
-      if (opts.followRedirects) {
-        if (websocket._redirects === 0) {
-          websocket._originalIpc = isIpcUrl;
-          websocket._originalSecure = isSecure;
-          websocket._originalHostOrSocketPath = isIpcUrl ? opts.socketPath : parsedUrl.host;
-          const headers = options2 && options2.headers;
-          options2 = { ...options2, headers: {} };
-          if (headers) {
-            for (const [key2, value] of Object.entries(headers)) {
-              options2.headers[key2.toLowerCase()] = value;
-            }
-          }
-        } else if (websocket.listenerCount("redirect") === 0) {
-          const isSameHost = isIpcUrl ? websocket._originalIpc ? opts.socketPath === websocket._originalHostOrSocketPath : false : websocket._originalIpc ? false : parsedUrl.host === websocket._originalHostOrSocketPath;
-          if (!isSameHost || websocket._originalSecure && !isSecure) {
-            delete opts.headers.authorization;
-            delete opts.headers.cookie;
-            if (!isSameHost) delete opts.headers.host;
-            opts.auth = void 0;
-          }
-        }
-        if (opts.auth && !options2.headers.authorization) {
-          options2.headers.authorization = "Basic " + Buffer.from(opts.auth).toString("base64");
-        }
-        req = websocket._req = request2(opts);
-        if (websocket._redirects) {
-          websocket.emit("redirect", websocket.url, req);
-        }
-      } else {
-        req = websocket._req = request2(opts);
-      }
-      if (opts.timeout) {
-        req.on("timeout", () => {
-          abortHandshake(websocket, req, "Opening handshake has timed out");
-        });
-      }
-      req.on("error", (err) => {
-        if (req === null || req[kAborted]) return;
-        req = websocket._req = null;
-        emitErrorAndClose(websocket, err);
-      });
-      req.on("response", (res) => {
-        const location = res.headers.location;
-        const statusCode = res.statusCode;
-        if (location && opts.followRedirects && statusCode >= 300 && statusCode < 400) {
-          if (++websocket._redirects > opts.maxRedirects) {
-            abortHandshake(websocket, req, "Maximum redirects exceeded");
-            return;
-          }
-          req.abort();
-          let addr;
-          try {
-            addr = new URL2(location, address);
-          } catch (e) {
-            const err = new SyntaxError(`Invalid URL: ${location}`);
-            emitErrorAndClose(websocket, err);
-            return;
-          }
-          initAsClient(websocket, addr, protocols, options2);
-        } else if (!websocket.emit("unexpected-response", req, res)) {
-          abortHandshake(
-            websocket,
-            req,
-            `Unexpected server response: ${res.statusCode}`
-          );
-        }
-      });
-      req.on("upgrade", (res, socket, head) => {
-        websocket.emit("upgrade", res);
-        if (websocket.readyState !== WebSocket2.CONNECTING) return;
-        req = websocket._req = null;
-        const upgrade = res.headers.upgrade;
-        if (upgrade === void 0 || upgrade.toLowerCase() !== "websocket") {
-          abortHandshake(websocket, socket, "Invalid Upgrade header");
-          return;
-        }
-        const digest = createHash9("sha1").update(key + GUID).digest("base64");
-        if (res.headers["sec-websocket-accept"] !== digest) {
-          abortHandshake(websocket, socket, "Invalid Sec-WebSocket-Accept header");
-          return;
-        }
-        const serverProt = res.headers["sec-websocket-protocol"];
-        let protError;
-        if (serverProt !== void 0) {
-          if (!protocolSet.size) {
-            protError = "Server sent a subprotocol but none was requested";
-          } else if (!protocolSet.has(serverProt)) {
-            protError = "Server sent an invalid subprotocol";
-          }
-        } else if (protocolSet.size) {
-          protError = "Server sent no subprotocol";
-        }
-        if (protError) {
-          abortHandshake(websocket, socket, protError);
-          return;
-        }
-        if (serverProt) websocket._protocol = serverProt;
-        const secWebSocketExtensions = res.headers["sec-websocket-extensions"];
-        if (secWebSocketExtensions !== void 0) {
-          if (!perMessageDeflate) {
-            const message2 = "Server sent a Sec-WebSocket-Extensions header but no extension was requested";
-            abortHandshake(websocket, socket, message2);
-            return;
-          }
-          let extensions;
-          try {
-            extensions = parse6(secWebSocketExtensions);
-          } catch (err) {
-            const message2 = "Invalid Sec-WebSocket-Extensions header";
-            abortHandshake(websocket, socket, message2);
-            return;
-          }
-          const extensionNames = Object.keys(extensions);
-          if (extensionNames.length !== 1 || extensionNames[0] !== PerMessageDeflate2.extensionName) {
-            const message2 = "Server indicated an extension that was not requested";
-            abortHandshake(websocket, socket, message2);
-            return;
-          }
-          try {
-            perMessageDeflate.accept(extensions[PerMessageDeflate2.extensionName]);
-          } catch (err) {
-            const message2 = "Invalid Sec-WebSocket-Extensions header";
-            abortHandshake(websocket, socket, message2);
-            return;
-          }
-          websocket._extensions[PerMessageDeflate2.extensionName] = perMessageDeflate;
-        }
-        websocket.setSocket(socket, head, {
-          allowSynchronousEvents: opts.allowSynchronousEvents,
-          generateMask: opts.generateMask,
-          maxBufferedChunks: opts.maxBufferedChunks,
-          maxFragments: opts.maxFragments,
-          maxPayload: opts.maxPayload,
-          skipUTF8Validation: opts.skipUTF8Validation
-        });
-      });
-      if (opts.finishRequest) {
-        opts.finishRequest(req, websocket);
-      } else {
-        req.end();
-      }
-      return opts;
-    }
-    function emitErrorAndClose(websocket, err) {
-      websocket._readyState = WebSocket2.CLOSING;
-      websocket._errorEmitted = true;
-      websocket.emit("error", err);
-      websocket.emitClose();
-    }
-    function netConnect(options2) {
-      options2.path = options2.socketPath;
-      return net2.connect(options2);
-    }
-    function tlsConnect(options2) {
-      options2.path = void 0;
-      if (!options2.servername && options2.servername !== "") {
-        options2.servername = net2.isIP(options2.host) ? "" : options2.host;
-      }
-      return tls2.connect(options2);
-    }
-    function abortHandshake(websocket, stream, message2) {
-      websocket._readyState = WebSocket2.CLOSING;
-      const err = new Error(message2);
-      Error.captureStackTrace(err, abortHandshake);
-      if (stream.setHeader) {
-        stream[kAborted] = true;
-        stream.abort();
-        if (stream.socket && !stream.socket.destroyed) {
-          stream.socket.destroy();
-        }
-        process.nextTick(emitErrorAndClose, websocket, err);
-      } else {
-        stream.destroy(err);
-        stream.once("error", websocket.emit.bind(websocket, "error"));
-        stream.once("close", websocket.emitClose.bind(websocket));
-      }
-    }
-    function sendAfterClose(websocket, data, cb) {
-      if (data) {
-        const length = isBlob(data) ? data.size : toBuffer(data).length;
-        if (websocket._socket) websocket._sender._bufferedBytes += length;
-        else websocket._bufferedAmount += length;
-      }
-      if (cb) {
-        const err = new Error(
-          `WebSocket is not open: readyState ${websocket.readyState} (${readyStates[websocket.readyState]})`
-        );
-        process.nextTick(cb, err);
-      }
-    }
-    function receiverOnConclude(code, reason) {
-      const websocket = this[kWebSocket];
-      websocket._closeFrameReceived = true;
-      websocket._closeCode = code;
-      if (reason.length === 0) {
-        websocket._closeMessage = EMPTY_BUFFER;
-      } else {
-        websocket._closeMessage = Buffer.allocUnsafeSlow(reason.length);
-        websocket._closeMessage.set(reason);
-      }
-      if (websocket._socket[kWebSocket] === void 0) return;
-      websocket._socket.removeListener("data", socketOnData);
-      process.nextTick(resume, websocket._socket);
-      if (code === 1005) websocket.close();
-      else websocket.close(code, reason);
-    }
-    function receiverOnDrain() {
-      const websocket = this[kWebSocket];
-      if (!websocket.isPaused) websocket._socket.resume();
-    }
-    function receiverOnError2(err) {
-      const websocket = this[kWebSocket];
-      if (websocket._socket[kWebSocket] !== void 0) {
-        websocket._socket.removeListener("data", socketOnData);
-        process.nextTick(resume, websocket._socket);
-        websocket.close(err[kStatusCode]);
-      }
-      if (!websocket._errorEmitted) {
-        websocket._errorEmitted = true;
-        websocket.emit("error", err);
-      }
-    }
-    function receiverOnFinish() {
-      this[kWebSocket].emitClose();
-    }
-    function receiverOnMessage(data, isBinary) {
-      this[kWebSocket].emit("message", data, isBinary);
-    }
-    function receiverOnPing(data) {
-      const websocket = this[kWebSocket];
-      if (websocket._autoPong && websocket.readyState === WebSocket2.OPEN) {
-        if (websocket._maxPendingAutoPongs > 0 && websocket._pendingAutoPongs >= websocket._maxPendingAutoPongs) {
-          websocket.terminate();
-        } else {
-          websocket._pendingAutoPongs++;
-          websocket.pong(data, !this._isServer, websocket._autoPongComplete);
-        }
-      }
-      websocket.emit("ping", data);
-    }
-    function autoPongComplete(websocket) {
-      websocket._pendingAutoPongs--;
-    }
-    function receiverOnPong(data) {
-      this[kWebSocket].emit("pong", data);
-    }
-    function resume(stream) {
-      stream.resume();
-    }
-    function senderOnError(err) {
-      const websocket = this[kWebSocket];
-      if (websocket.readyState === WebSocket2.CLOSED) return;
-      if (websocket.readyState === WebSocket2.OPEN) {
-        websocket._readyState = WebSocket2.CLOSING;
-        setCloseTimer(websocket);
-      }
-      this._socket.end();
-      if (!websocket._errorEmitted) {
-        websocket._errorEmitted = true;
-        websocket.emit("error", err);
-      }
-    }
-    function setCloseTimer(websocket) {
-      websocket._closeTimer = setTimeout(
-        websocket._socket.destroy.bind(websocket._socket),
-        websocket._closeTimeout
-      );
-    }
-    function socketOnClose() {
-      const websocket = this[kWebSocket];
-      this.removeListener("close", socketOnClose);
-      this.removeListener("data", socketOnData);
-      this.removeListener("end", socketOnEnd);
-      websocket._readyState = WebSocket2.CLOSING;
-      if (!this._readableState.endEmitted && !websocket._closeFrameReceived && !websocket._receiver._writableState.errorEmitted && this._readableState.length !== 0) {
-        const chunk = this.read(this._readableState.length);
-        websocket._receiver.write(chunk);
-      }
-      websocket._receiver.end();
-      this[kWebSocket] = void 0;
-      clearTimeout(websocket._closeTimer);
-      if (websocket._receiver._writableState.finished || websocket._receiver._writableState.errorEmitted) {
-        websocket.emitClose();
-      } else {
-        websocket._receiver.on("error", receiverOnFinish);
-        websocket._receiver.on("finish", receiverOnFinish);
-      }
-    }
-    function socketOnData(chunk) {
-      if (!this[kWebSocket]._receiver.write(chunk)) {
-        this.pause();
-      }
-    }
-    function socketOnEnd() {
-      const websocket = this[kWebSocket];
-      websocket._readyState = WebSocket2.CLOSING;
-      websocket._receiver.end();
-      this.end();
-    }
-    function socketOnError() {
-      const websocket = this[kWebSocket];
-      this.removeListener("error", socketOnError);
-      this.on("error", NOOP);
-      if (websocket) {
-        websocket._readyState = WebSocket2.CLOSING;
-        this.destroy();
-      }
-    }
-  }
-});
-
-// node_modules/ws/lib/stream.js
-var require_stream = __commonJS({
-  "node_modules/ws/lib/stream.js"(exports2, module2) {
-    "use strict";
-    var WebSocket2 = require_websocket();
-    var { Duplex } = __require("stream");
-    function emitClose(stream) {
-      stream.emit("close");
-    }
-    function duplexOnEnd() {
-      if (!this.destroyed && this._writableState.finished) {
-        this.destroy();
-      }
-    }
-    function duplexOnError(err) {
-      this.removeListener("error", duplexOnError);
-      this.destroy();
-      if (this.listenerCount("error") === 0) {
-        this.emit("error", err);
-      }
-    }
-    function createWebSocketStream2(ws, options2) {
-      let terminateOnDestroy = true;
-      const duplex = new Duplex({
-        ...options2,
-        autoDestroy: false,
-        emitClose: false,
-        objectMode: false,
-        writableObjectMode: false
-      });
-      ws.on("message", function message2(msg, isBinary) {
-        const data = !isBinary && duplex._readableState.objectMode ? msg.toString() : msg;
-        if (!duplex.push(data)) ws.pause();
-      });
-      ws.once("error", function error62(err) {
-        if (duplex.destroyed) return;
-        terminateOnDestroy = false;
-        duplex.destroy(err);
-      });
-      ws.once("close", function close() {
-        if (duplex.destroyed) return;
-        duplex.push(null);
-      });
-      duplex._destroy = function(err, callback) {
-        if (ws.readyState === ws.CLOSED) {
-          callback(err);
-          process.nextTick(emitClose, duplex);
-          return;
-        }
-        let called = false;
-        ws.once("error", function error62(err2) {
-          called = true;
-          callback(err2);
-        });
-        ws.once("close", function close() {
-          if (!called) callback(err);
-          process.nextTick(emitClose, duplex);
-        });
-        if (terminateOnDestroy) ws.terminate();
-      };
-      duplex._final = function(callback) {
-        if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open2() {
-            duplex._final(callback);
-          });
-          return;
-        }
-        if (ws._socket === null) return;
-        if (ws._socket._writableState.finished) {
-          callback();
-          if (duplex._readableState.endEmitted) duplex.destroy();
-        } else {
-          ws._socket.once("finish", function finish() {
-            callback();
-          });
-          ws.close();
-        }
-      };
-      duplex._read = function() {
-        if (ws.isPaused) ws.resume();
-      };
-      duplex._write = function(chunk, encoding, callback) {
-        if (ws.readyState === ws.CONNECTING) {
-          ws.once("open", function open2() {
-            duplex._write(chunk, encoding, callback);
-          });
-          return;
-        }
-        ws.send(chunk, callback);
-      };
-      duplex.on("end", duplexOnEnd);
-      duplex.on("error", duplexOnError);
-      return duplex;
-    }
-    module2.exports = createWebSocketStream2;
-  }
-});
-
-// node_modules/ws/lib/subprotocol.js
-var require_subprotocol = __commonJS({
-  "node_modules/ws/lib/subprotocol.js"(exports2, module2) {
-    "use strict";
-    var { tokenChars } = require_validation();
-    function parse6(header) {
-      const protocols = /* @__PURE__ */ new Set();
-      let start = -1;
-      let end = -1;
-      let i = 0;
-      for (i; i < header.length; i++) {
-        const code = header.charCodeAt(i);
-        if (end === -1 && tokenChars[code] === 1) {
-          if (start === -1) start = i;
-        } else if (i !== 0 && (code === 32 || code === 9)) {
-          if (end === -1 && start !== -1) end = i;
-        } else if (code === 44) {
-          if (start === -1) {
-            throw new SyntaxError(`Unexpected character at index ${i}`);
-          }
-          if (end === -1) end = i;
-          const protocol2 = header.slice(start, end);
-          if (protocols.has(protocol2)) {
-            throw new SyntaxError(`The "${protocol2}" subprotocol is duplicated`);
-          }
-          protocols.add(protocol2);
-          start = end = -1;
-        } else {
-          throw new SyntaxError(`Unexpected character at index ${i}`);
-        }
-      }
-      if (start === -1 || end !== -1) {
-        throw new SyntaxError("Unexpected end of input");
-      }
-      const protocol = header.slice(start, i);
-      if (protocols.has(protocol)) {
-        throw new SyntaxError(`The "${protocol}" subprotocol is duplicated`);
-      }
-      protocols.add(protocol);
-      return protocols;
-    }
-    module2.exports = { parse: parse6 };
-  }
-});
-
-// node_modules/ws/lib/websocket-server.js
-var require_websocket_server = __commonJS({
-  "node_modules/ws/lib/websocket-server.js"(exports2, module2) {
-    "use strict";
-    var EventEmitter = __require("events");
-    var http4 = __require("http");
-    var { Duplex } = __require("stream");
-    var { createHash: createHash9 } = __require("crypto");
-    var extension2 = require_extension();
-    var PerMessageDeflate2 = require_permessage_deflate();
-    var subprotocol2 = require_subprotocol();
-    var WebSocket2 = require_websocket();
-    var { CLOSE_TIMEOUT, GUID, kWebSocket } = require_constants4();
-    var keyRegex = /^[+/0-9A-Za-z]{22}==$/;
-    var RUNNING = 0;
-    var CLOSING = 1;
-    var CLOSED = 2;
-    var WebSocketServer2 = class extends EventEmitter {
-      /**
-       * Create a `WebSocketServer` instance.
-       *
-       * @param {Object} options Configuration options
-       * @param {Boolean} [options.allowSynchronousEvents=true] Specifies whether
-       *     any of the `'message'`, `'ping'`, and `'pong'` events can be emitted
-       *     multiple times in the same tick
-       * @param {Boolean} [options.autoPong=true] Specifies whether or not to
-       *     automatically send a pong in response to a ping
-       * @param {Number} [options.backlog=511] The maximum length of the queue of
-       *     pending connections
-       * @param {Boolean} [options.clientTracking=true] Specifies whether or not to
-       *     track clients
-       * @param {Number} [options.closeTimeout=30000] Duration in milliseconds to
-       *     wait for the closing handshake to finish after `websocket.close()` is
-       *     called
-       * @param {Function} [options.handleProtocols] A hook to handle protocols
-       * @param {String} [options.host] The hostname where to bind the server
-       * @param {Number} [options.maxBufferedChunks=262144] The maximum number of
-       *     buffered data chunks
-       * @param {Number} [options.maxFragments=16384] The maximum number of message
-       *     fragments
-       * @param {Number} [options.maxPayload=104857600] The maximum allowed message
-       *     size
-       * @param {Number} [options.maxPendingAutoPongs=60] The maximum number of
-       *     pending automatic pongs
-       * @param {Boolean} [options.noServer=false] Enable no server mode
-       * @param {String} [options.path] Accept only connections matching this path
-       * @param {(Boolean|Object)} [options.perMessageDeflate=false] Enable/disable
-       *     permessage-deflate
-       * @param {Number} [options.port] The port where to bind the server
-       * @param {(http.Server|https.Server)} [options.server] A pre-created HTTP/S
-       *     server to use
-       * @param {Boolean} [options.skipUTF8Validation=false] Specifies whether or
-       *     not to skip UTF-8 validation for text and close messages
-       * @param {Function} [options.verifyClient] A hook to reject connections
-       * @param {Function} [options.WebSocket=WebSocket] Specifies the `WebSocket`
-       *     class to use. It must be the `WebSocket` class or class that extends it
-       * @param {Function} [callback] A listener for the `listening` event
-       */
-      constructor(options2, callback) {
-        super();
-        options2 = {
-          allowSynchronousEvents: true,
-          autoPong: true,
-          maxBufferedChunks: 256 * 1024,
-          maxFragments: 16 * 1024,
-          maxPayload: 100 * 1024 * 1024,
-          maxPendingAutoPongs: 60,
-          skipUTF8Validation: false,
-          perMessageDeflate: false,
-          handleProtocols: null,
-          clientTracking: true,
-          closeTimeout: CLOSE_TIMEOUT,
-          verifyClient: null,
-          noServer: false,
-          backlog: null,
-          // use default (511 as implemented in net.js)
-          server: null,
-          host: null,
-          path: null,
-          port: null,
-          WebSocket: WebSocket2,
-          ...options2
-        };
-        if (options2.port == null && !options2.server && !options2.noServer || options2.port != null && (options2.server || options2.noServer) || options2.server && options2.noServer) {
-          throw new TypeError(
-            'One and only one of the "port", "server", or "noServer" options must be specified'
-          );
-        }
-        if (options2.port != null) {
-          this._server = http4.createServer((req, res) => {
-            const body = http4.STATUS_CODES[426];
-            res.writeHead(426, {
-              "Content-Length": body.length,
-              "Content-Type": "text/plain"
-            });
-            res.end(body);
-          });
-          this._server.listen(
-            options2.port,
-            options2.host,
-            options2.backlog,
-            callback
-          );
-        } else if (options2.server) {
-          this._server = options2.server;
-        }
-        if (this._server) {
-          const emitConnection = this.emit.bind(this, "connection");
-          this._removeListeners = addListeners(this._server, {
-            listening: this.emit.bind(this, "listening"),
-            error: this.emit.bind(this, "error"),
-            upgrade: (req, socket, head) => {
-              this.handleUpgrade(req, socket, head, emitConnection);
-            }
-          });
-        }
-        if (options2.perMessageDeflate === true) options2.perMessageDeflate = {};
-        if (options2.clientTracking) {
-          this.clients = /* @__PURE__ */ new Set();
-          this._shouldEmitClose = false;
-        }
-        this.options = options2;
-        this._state = RUNNING;
-      }
-      /**
-       * Returns the bound address, the address family name, and port of the server
-       * as reported by the operating system if listening on an IP socket.
-       * If the server is listening on a pipe or UNIX domain socket, the name is
-       * returned as a string.
-       *
-       * @return {(Object|String|null)} The address of the server
-       * @public
-       */
-      address() {
-        if (this.options.noServer) {
-          throw new Error('The server is operating in "noServer" mode');
-        }
-        if (!this._server) return null;
-        return this._server.address();
-      }
-      /**
-       * Stop the server from accepting new connections and emit the `'close'` event
-       * when all existing connections are closed.
-       *
-       * @param {Function} [cb] A one-time listener for the `'close'` event
-       * @public
-       */
-      close(cb) {
-        if (this._state === CLOSED) {
-          if (cb) {
-            this.once("close", () => {
-              cb(new Error("The server is not running"));
-            });
-          }
-          process.nextTick(emitClose, this);
-          return;
-        }
-        if (cb) this.once("close", cb);
-        if (this._state === CLOSING) return;
-        this._state = CLOSING;
-        if (this.options.noServer || this.options.server) {
-          if (this._server) {
-            this._removeListeners();
-            this._removeListeners = this._server = null;
-          }
-          if (this.clients) {
-            if (!this.clients.size) {
-              process.nextTick(emitClose, this);
-            } else {
-              this._shouldEmitClose = true;
-            }
-          } else {
-            process.nextTick(emitClose, this);
-          }
-        } else {
-          const server = this._server;
-          this._removeListeners();
-          this._removeListeners = this._server = null;
-          server.close(() => {
-            emitClose(this);
-          });
-        }
-      }
-      /**
-       * See if a given request should be handled by this server instance.
-       *
-       * @param {http.IncomingMessage} req Request object to inspect
-       * @return {Boolean} `true` if the request is valid, else `false`
-       * @public
-       */
-      shouldHandle(req) {
-        if (this.options.path) {
-          const index = req.url.indexOf("?");
-          const pathname = index !== -1 ? req.url.slice(0, index) : req.url;
-          if (pathname !== this.options.path) return false;
-        }
-        return true;
-      }
-      /**
-       * Handle a HTTP Upgrade request.
-       *
-       * @param {http.IncomingMessage} req The request object
-       * @param {Duplex} socket The network socket between the server and client
-       * @param {Buffer} head The first packet of the upgraded stream
-       * @param {Function} cb Callback
-       * @public
-       */
-      handleUpgrade(req, socket, head, cb) {
-        socket.on("error", socketOnError);
-        const key = req.headers["sec-websocket-key"];
-        const upgrade = req.headers.upgrade;
-        const version2 = +req.headers["sec-websocket-version"];
-        if (req.method !== "GET") {
-          const message2 = "Invalid HTTP method";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 405, message2);
-          return;
-        }
-        if (upgrade === void 0 || upgrade.toLowerCase() !== "websocket") {
-          const message2 = "Invalid Upgrade header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
-          return;
-        }
-        if (key === void 0 || !keyRegex.test(key)) {
-          const message2 = "Missing or invalid Sec-WebSocket-Key header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
-          return;
-        }
-        if (version2 !== 13 && version2 !== 8) {
-          const message2 = "Missing or invalid Sec-WebSocket-Version header";
-          abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2, {
-            "Sec-WebSocket-Version": "13, 8"
-          });
-          return;
-        }
-        if (!this.shouldHandle(req)) {
-          abortHandshake(socket, 400);
-          return;
-        }
-        const secWebSocketProtocol = req.headers["sec-websocket-protocol"];
-        let protocols = /* @__PURE__ */ new Set();
-        if (secWebSocketProtocol !== void 0) {
-          try {
-            protocols = subprotocol2.parse(secWebSocketProtocol);
-          } catch (err) {
-            const message2 = "Invalid Sec-WebSocket-Protocol header";
-            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
-            return;
-          }
-        }
-        const secWebSocketExtensions = req.headers["sec-websocket-extensions"];
-        const extensions = {};
-        if (this.options.perMessageDeflate && secWebSocketExtensions !== void 0) {
-          const perMessageDeflate = new PerMessageDeflate2({
-            ...this.options.perMessageDeflate,
-            isServer: true,
-            maxPayload: this.options.maxPayload
-          });
-          try {
-            const offers = extension2.parse(secWebSocketExtensions);
-            if (offers[PerMessageDeflate2.extensionName]) {
-              perMessageDeflate.accept(offers[PerMessageDeflate2.extensionName]);
-              extensions[PerMessageDeflate2.extensionName] = perMessageDeflate;
-            }
-          } catch (err) {
-            const message2 = "Invalid or unacceptable Sec-WebSocket-Extensions header";
-            abortHandshakeOrEmitwsClientError(this, req, socket, 400, message2);
-            return;
-          }
-        }
-        if (this.options.verifyClient) {
-          const info = {
-            origin: req.headers[`${version2 === 8 ? "sec-websocket-origin" : "origin"}`],
-            secure: !!(req.socket.authorized || req.socket.encrypted),
-            req
-          };
-          if (this.options.verifyClient.length === 2) {
-            this.options.verifyClient(info, (verified, code, message2, headers) => {
-              if (!verified) {
-                return abortHandshake(socket, code || 401, message2, headers);
-              }
-              this.completeUpgrade(
-                extensions,
-                key,
-                protocols,
-                req,
-                socket,
-                head,
-                cb
-              );
-            });
-            return;
-          }
-          if (!this.options.verifyClient(info)) return abortHandshake(socket, 401);
-        }
-        this.completeUpgrade(extensions, key, protocols, req, socket, head, cb);
-      }
-      /**
-       * Upgrade the connection to WebSocket.
-       *
-       * @param {Object} extensions The accepted extensions
-       * @param {String} key The value of the `Sec-WebSocket-Key` header
-       * @param {Set} protocols The subprotocols
-       * @param {http.IncomingMessage} req The request object
-       * @param {Duplex} socket The network socket between the server and client
-       * @param {Buffer} head The first packet of the upgraded stream
-       * @param {Function} cb Callback
-       * @throws {Error} If called more than once with the same socket
-       * @private
-       */
-      completeUpgrade(extensions, key, protocols, req, socket, head, cb) {
-        if (!socket.readable || !socket.writable) return socket.destroy();
-        if (socket[kWebSocket]) {
-          throw new Error(
-            "server.handleUpgrade() was called more than once with the same socket, possibly due to a misconfiguration"
-          );
-        }
-        if (this._state > RUNNING) return abortHandshake(socket, 503);
-        const digest = createHash9("sha1").update(key + GUID).digest("base64");
-        const headers = [
-          "HTTP/1.1 101 Switching Protocols",
-          "Upgrade: websocket",
-          "Connection: Upgrade",
-          `Sec-WebSocket-Accept: ${digest}`
-        ];
-        const ws = new this.options.WebSocket(null, void 0, this.options);
-        if (protocols.size) {
-          const protocol = this.options.handleProtocols ? this.options.handleProtocols(protocols, req) : protocols.values().next().value;
-          if (protocol) {
-            headers.push(`Sec-WebSocket-Protocol: ${protocol}`);
-            ws._protocol = protocol;
-          }
-        }
-        if (extensions[PerMessageDeflate2.extensionName]) {
-          const params4 = extensions[PerMessageDeflate2.extensionName].params;
-          const value = extension2.format({
-            [PerMessageDeflate2.extensionName]: [params4]
-          });
-          headers.push(`Sec-WebSocket-Extensions: ${value}`);
-          ws._extensions = extensions;
-        }
-        this.emit("headers", headers, req);
-        socket.write(headers.concat("\r\n").join("\r\n"));
-        socket.removeListener("error", socketOnError);
-        ws.setSocket(socket, head, {
-          allowSynchronousEvents: this.options.allowSynchronousEvents,
-          maxBufferedChunks: this.options.maxBufferedChunks,
-          maxFragments: this.options.maxFragments,
-          maxPayload: this.options.maxPayload,
-          skipUTF8Validation: this.options.skipUTF8Validation
-        });
-        if (this.clients) {
-          this.clients.add(ws);
-          ws.on("close", () => {
-            this.clients.delete(ws);
-            if (this._shouldEmitClose && !this.clients.size) {
-              process.nextTick(emitClose, this);
-            }
-          });
-        }
-        cb(ws, req);
-      }
-    };
-    module2.exports = WebSocketServer2;
-    function addListeners(server, map2) {
-      for (const event of Object.keys(map2)) server.on(event, map2[event]);
-      return function removeListeners() {
-        for (const event of Object.keys(map2)) {
-          server.removeListener(event, map2[event]);
-        }
-      };
-    }
-    function emitClose(server) {
-      server._state = CLOSED;
-      server.emit("close");
-    }
-    function socketOnError() {
-      this.destroy();
-    }
-    function abortHandshake(socket, code, message2, headers) {
-      message2 = message2 || http4.STATUS_CODES[code];
-      headers = {
-        Connection: "close",
-        "Content-Type": "text/html",
-        "Content-Length": Buffer.byteLength(message2),
-        ...headers
-      };
-      socket.once("finish", socket.destroy);
-      socket.end(
-        `HTTP/1.1 ${code} ${http4.STATUS_CODES[code]}\r
-` + Object.keys(headers).map((h) => `${h}: ${headers[h]}`).join("\r\n") + "\r\n\r\n" + message2
-      );
-    }
-    function abortHandshakeOrEmitwsClientError(server, req, socket, code, message2, headers) {
-      if (server.listenerCount("wsClientError")) {
-        const err = new Error(message2);
-        Error.captureStackTrace(err, abortHandshakeOrEmitwsClientError);
-        server.emit("wsClientError", err, socket, req);
-      } else {
-        abortHandshake(socket, code, message2, headers);
-      }
-    }
+    Object.assign(picomatch4, pico);
+    module2.exports = picomatch4;
   }
 });
 
@@ -39576,7 +32009,7 @@ var require_registry = __commonJS({
 });
 
 // node_modules/prom-client/lib/validation.js
-var require_validation2 = __commonJS({
+var require_validation = __commonJS({
   "node_modules/prom-client/lib/validation.js"(exports2) {
     "use strict";
     var util = __require("util");
@@ -39608,7 +32041,7 @@ var require_metric = __commonJS({
     "use strict";
     var Registry2 = require_registry();
     var { isObject: isObject3 } = require_util2();
-    var { validateMetricName, validateLabelName } = require_validation2();
+    var { validateMetricName, validateLabelName } = require_validation();
     var Metric = class {
       constructor(config3, defaults = {}) {
         if (!isObject3(config3)) {
@@ -39710,7 +32143,7 @@ var require_counter = __commonJS({
       removeLabels,
       nowTimestamp
     } = require_util2();
-    var { validateLabel } = require_validation2();
+    var { validateLabel } = require_validation();
     var { Metric } = require_metric();
     var Exemplar = require_exemplar();
     var Counter2 = class extends Metric {
@@ -39845,7 +32278,7 @@ var require_gauge = __commonJS({
       isObject: isObject3,
       removeLabels
     } = require_util2();
-    var { validateLabel } = require_validation2();
+    var { validateLabel } = require_validation();
     var { Metric } = require_metric();
     var Gauge = class extends Metric {
       constructor(config3) {
@@ -40000,7 +32433,7 @@ var require_histogram = __commonJS({
       removeLabels,
       nowTimestamp
     } = require_util2();
-    var { validateLabel } = require_validation2();
+    var { validateLabel } = require_validation();
     var { Metric } = require_metric();
     var Exemplar = require_exemplar();
     var Histogram2 = class extends Metric {
@@ -41052,7 +33485,7 @@ var require_summary = __commonJS({
     "use strict";
     var util = __require("util");
     var { getLabels, hashObject, removeLabels } = require_util2();
-    var { validateLabel } = require_validation2();
+    var { validateLabel } = require_validation();
     var { Metric } = require_metric();
     var timeWindowQuantiles = require_timeWindowQuantiles();
     var DEFAULT_COMPRESS_COUNT = 1e3;
@@ -41236,8 +33669,8 @@ var require_pushgateway = __commonJS({
   "node_modules/prom-client/lib/pushgateway.js"(exports2, module2) {
     "use strict";
     var url2 = __require("url");
-    var http4 = __require("http");
-    var https3 = __require("https");
+    var http2 = __require("http");
+    var https = __require("https");
     var { gzipSync } = __require("zlib");
     var { globalRegistry: globalRegistry2 } = require_registry();
     var Pushgateway = class {
@@ -41277,14 +33710,14 @@ var require_pushgateway = __commonJS({
       const gatewayUrlParsed = url2.parse(this.gatewayUrl);
       const gatewayUrlPath = gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== "/" ? gatewayUrlParsed.pathname : "";
       const jobPath = job ? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}` : "";
-      const path16 = `${gatewayUrlPath}/metrics${jobPath}`;
-      const target = url2.resolve(this.gatewayUrl, path16);
+      const path2 = `${gatewayUrlPath}/metrics${jobPath}`;
+      const target = url2.resolve(this.gatewayUrl, path2);
       const requestParams = url2.parse(target);
-      const httpModule = isHttps(requestParams.href) ? https3 : http4;
+      const httpModule = isHttps(requestParams.href) ? https : http2;
       const options2 = Object.assign(requestParams, this.requestOptions, {
         method
       });
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve2, reject) => {
         if (method === "DELETE" && options2.headers) {
           delete options2.headers["Content-Encoding"];
         }
@@ -41300,7 +33733,7 @@ var require_pushgateway = __commonJS({
                 new Error(`push failed with status ${resp.statusCode}, ${body}`)
               );
             } else {
-              resolve5({ resp, body });
+              resolve2({ resp, body });
             }
           });
         });
@@ -43059,8 +35492,8 @@ var require_osMemoryHeapLinux = __commonJS({
         // Use this one metric's `collect` to set all metrics' values.
         collect() {
           try {
-            const stat2 = fs2.readFileSync("/proc/self/status", "utf8");
-            const structuredOutput = structureOutput(stat2);
+            const stat = fs2.readFileSync("/proc/self/status", "utf8");
+            const structuredOutput = structureOutput(stat);
             residentMemGauge.set(labels, structuredOutput.VmRSS);
             virtualMemGauge.set(labels, structuredOutput.VmSize);
             heapSizeMemGauge.set(labels, structuredOutput.VmData);
@@ -43850,13 +36283,13 @@ var require_cluster2 = __commonJS({
        */
       clusterMetrics() {
         const requestId = requestCtr++;
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve2, reject) => {
           let settled = false;
           function done(err, result) {
             if (settled) return;
             settled = true;
             if (err) reject(err);
-            else resolve5(result);
+            else resolve2(result);
           }
           const request2 = {
             responses: [],
@@ -44008,7 +36441,7 @@ var require_prom_client = __commonJS({
     });
     exports2.prometheusContentType = exports2.Registry.PROMETHEUS_CONTENT_TYPE;
     exports2.openMetricsContentType = exports2.Registry.OPENMETRICS_CONTENT_TYPE;
-    exports2.validateMetricName = require_validation2().validateMetricName;
+    exports2.validateMetricName = require_validation().validateMetricName;
     exports2.Counter = require_counter();
     exports2.Gauge = require_gauge();
     exports2.Histogram = require_histogram();
@@ -44839,10 +37272,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path16) {
-  if (!path16)
+function getElementAtPath(obj, path2) {
+  if (!path2)
     return obj;
-  return path16.reduce((acc, key) => acc?.[key], obj);
+  return path2.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -45061,8 +37494,8 @@ var BIGINT_FORMAT_RANGES = {
 };
 function pick(schema, mask) {
   const currDef = schema._zod.def;
-  const checks2 = currDef.checks;
-  const hasChecks = checks2 && checks2.length > 0;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".pick() cannot be used on object schemas containing refinements");
   }
@@ -45084,8 +37517,8 @@ function maskedKeys(schema, mask) {
 }
 function omit(schema, mask) {
   const currDef = schema._zod.def;
-  const checks2 = currDef.checks;
-  const hasChecks = checks2 && checks2.length > 0;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(".omit() cannot be used on object schemas containing refinements");
   }
@@ -45098,8 +37531,8 @@ function extend(schema, shape) {
   if (!isPlainObject(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
-  const checks2 = schema._zod.def.checks;
-  const hasChecks = checks2 && checks2.length > 0;
+  const checks = schema._zod.def.checks;
+  const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     const existingShape = sourceShape(schema);
     for (const key of Reflect.ownKeys(shape)) {
@@ -45143,8 +37576,8 @@ function merge(a, b) {
 }
 function partial(Class2, schema, mask, name = "partial") {
   const currDef = schema._zod.def;
-  const checks2 = currDef.checks;
-  const hasChecks = checks2 && checks2.length > 0;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
   if (hasChecks) {
     throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
   }
@@ -45182,11 +37615,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path16, issues) {
+function prefixIssues(path2, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path16);
+    iss.path.unshift(path2);
     return iss;
   });
 }
@@ -45648,16 +38081,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path16 = []) => {
+  const processError = (error63, path2 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path2, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -45696,17 +38129,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path16 = []) => {
+  const processError = (error63, path2 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path16, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path16, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
       } else {
-        const fullpath = [...path16, ...issue2.path];
+        const fullpath = [...path2, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -45745,8 +38178,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path16 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path16) {
+  const path2 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path2) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -46636,24 +39069,24 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
   inst._zod.bag = inst._zod.bag || {};
   inst._zod.version = version;
   const defChecks = inst._zod.def.checks;
-  const checks2 = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
-  for (const ch of checks2) {
+  const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+  for (const ch of checks) {
     for (const fn of ch._zod.onattach) {
       fn(inst);
     }
   }
-  if (checks2.length === 0) {
+  if (checks.length === 0) {
     (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
     inst._zod.deferred?.push(() => {
       inst._zod.run = inst._zod.parse;
     });
   } else {
-    const runChecks = (payload, checks3, ctx) => {
+    const runChecks = (payload, checks2, ctx) => {
       if (payload.memo)
         return payload;
       let isAborted = aborted(payload);
       let asyncResult;
-      for (const ch of checks3) {
+      for (const ch of checks2) {
         if (ch._zod.def.when) {
           if (explicitlyAborted(payload))
             continue;
@@ -46699,7 +39132,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
         canary.aborted = true;
         return canary;
       }
-      const checkResult = runChecks(payload, checks2, ctx);
+      const checkResult = runChecks(payload, checks, ctx);
       if (checkResult instanceof Promise) {
         if (ctx.async === false)
           throw new $ZodAsyncError();
@@ -46724,9 +39157,9 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
       if (result instanceof Promise) {
         if (ctx.async === false)
           throw new $ZodAsyncError();
-        return result.then((result2) => runChecks(result2, checks2, ctx));
+        return result.then((result2) => runChecks(result2, checks, ctx));
       }
-      return runChecks(result, checks2, ctx);
+      return runChecks(result, checks, ctx);
     };
   }
 }, {
@@ -47671,14 +40104,14 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       const isOptionalOut = schema?._zod?.optout === "optional";
       doc.write(`const ${id} = ${parseStr(k)};`);
       if (isOptionalIn && isOptionalOut) {
-        const assign2 = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
         doc.write(`
         const ${id}_present = ${isPresent};
         if (!${id}.issues.length || ${id}_present) {
           if (${id}.issues.length) {${prefixStr(id, k)}
           }
 
-          if (${assign2}) {
+          if (${assign}) {
             newResult[${k}] = ${id}.value;
           }
         }
@@ -49089,7 +41522,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve5) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -49099,7 +41532,7 @@ function isRecursive(inst, stack, resolve5) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve5);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -49110,7 +41543,7 @@ function isRecursive(inst, stack, resolve5) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -49174,7 +41607,7 @@ function isRecursive(inst, stack, resolve5) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -54733,8 +47166,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural8 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural8} inv\xE1lida${plural8}: ${joinValues(issue2.keys, ", ")}`;
+        const plural2 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -54878,8 +47311,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural8 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural8} inv\xE1lida${plural8}: ${joinValues(issue2.keys, ", ")}`;
+        const plural2 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural2} inv\xE1lida${plural2}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -62884,13 +55317,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path16 = ref.slice(1).split("/").filter(Boolean);
-  if (path16.length === 0) {
+  const path2 = ref.slice(1).split("/").filter(Boolean);
+  if (path2.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path16[0] === defsKey) {
-    const key = path16[1] === void 0 ? void 0 : decodeJSONPointerSegment(path16[1]);
+  if (path2[0] === defsKey) {
+    const key = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -63685,11 +56118,11 @@ function deepPartial(schema) {
 }
 
 // node_modules/zod/v4/classic/in-out.js
-function withChecks(side, checks2) {
-  if (!checks2?.length)
+function withChecks(side, checks) {
+  if (!checks?.length)
     return side;
   const def = side._zod.def;
-  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks2] }), { parent: true });
+  return clone(side, mergeDefs(def, { checks: [...def.checks ?? [], ...checks] }), { parent: true });
 }
 function outSide(def) {
   return withChecks(def.out, def.checks);
@@ -63765,7 +56198,7 @@ function tuningFromEnv(env) {
 // src/app/server/http-server.ts
 var import_bottleneck4 = __toESM(require_lib(), 1);
 var import_ioredis2 = __toESM(require_built3(), 1);
-import http3 from "node:http";
+import http from "node:http";
 
 // node_modules/probot/lib/context.js
 var import_deepmerge = __toESM(require_cjs(), 1);
@@ -64514,20 +56947,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path16) {
-  let i = path16.length;
+function normalizeTrailingSlashes(path2) {
+  let i = path2.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path16.charCodeAt(--i) !== 47) {
+    if (path2.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path16.slice(0, i + 1);
+  return path2.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -64612,10 +57045,10 @@ function createMiddleware(options2) {
       options22.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
-      const timeoutPromise = new Promise((resolve5) => {
+      const timeoutPromise = new Promise((resolve2) => {
         timeout = setTimeout(() => {
           didTimeout = true;
-          resolve5(
+          resolve2(
             handleResponse3(
               "still processing\n",
               202,
@@ -64714,7 +57147,7 @@ async function getPayload(request2) {
   return decode3(payload);
 }
 function getPayloadFromRequestStream(request2) {
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve2, reject) => {
     let data = [];
     request2.on(
       "error",
@@ -64723,12 +57156,12 @@ function getPayloadFromRequestStream(request2) {
     request2.on("data", data.push.bind(data));
     request2.on("end", () => {
       const result = concatUint8Array(data);
-      queueMicrotask(() => resolve5(result));
+      queueMicrotask(() => resolve2(result));
     });
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path16 = "/api/github/webhooks",
+  path: path2 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -64737,7 +57170,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path16,
+    path: path2,
     log,
     timeout
   });
@@ -64913,13 +57346,13 @@ var LruObject = class {
 
 // node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
-  let resolve5;
+  let resolve2;
   let reject;
   const promise2 = new Promise((res, rej) => {
-    resolve5 = res;
+    resolve2 = res;
     reject = rej;
   });
-  return { promise: promise2, resolve: resolve5, reject };
+  return { promise: promise2, resolve: resolve2, reject };
 }
 
 // node_modules/probot/lib/octokit/get-authenticated-octokit.js
@@ -64963,9 +57396,9 @@ import { platform as osPlatform } from "node:os";
 import { resolve as pathResolve } from "node:path";
 import { pathToFileURL } from "node:url";
 function wrapExec(exec2) {
-  return (cmd, options2) => new Promise((resolve5, reject) => {
+  return (cmd, options2) => new Promise((resolve2, reject) => {
     exec2(cmd, { windowsHide: true, ...options2 }, (err, stdout, stderr) => {
-      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve5(stdout.trim());
+      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve2(stdout.trim());
     });
   });
 }
@@ -64975,7 +57408,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path16) => path16.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path16) => path16.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path2) => path2.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path2) => path2.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -65054,7 +57487,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path16 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path2 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -65066,7 +57499,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path16,
+      path: path2,
       raw,
       scope,
       version: version2,
@@ -65090,12 +57523,12 @@ function parsePackage(pkg) {
     packageName,
     version2 = "latest",
     // Default to 'latest' if no version is specified
-    path16 = ""
+    path2 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match2 === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path16}`;
+  const nameWithPath = `${name}${path2}`;
   const cli = cliEscapeCharsRE.test(version2) ? `'${name}@${version2}'` : `${name}@${version2}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -65108,7 +57541,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path16,
+    path: path2,
     raw: pkg,
     scope,
     version: version2
@@ -69508,7 +61941,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path16) => path16.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -69674,11 +62107,11 @@ var VERSION11 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path16, ref }) {
-  const fileExtension = path16.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
+  const fileExtension = path2.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path16}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path2}")`
     );
   }
   const endpoint2 = {
@@ -69686,7 +62119,7 @@ async function getConfigFile(octokit, { owner, repo, path: path16, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path16,
+    path: path2,
     mediaType: {
       format: "raw"
     },
@@ -69697,7 +62130,7 @@ async function getConfigFile(octokit, { owner, repo, path: path16, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path16,
+    path: path2,
     url: url2,
     config: null
   };
@@ -69755,7 +62188,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path16,
+  path: path2,
   url: url2,
   extendsValue
 }) {
@@ -69775,16 +62208,16 @@ function extendsToGetContentParams({
   return {
     owner: match2[1] || owner,
     repo: match2[2],
-    path: match2[3] || path16
+    path: match2[3] || path2
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path16, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path16,
+    path: path2,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -69795,7 +62228,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path16, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path16
+      path: path2
     });
     files.push(defaultRepoConfig);
   }
@@ -69805,7 +62238,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path16, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path16,
+    path: path2,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -69818,7 +62251,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path16, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path16,
+      path: path2,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -69835,11 +62268,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path16, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path16, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path16,
+    path: path2,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
@@ -70193,7 +62626,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
+  await new Promise((resolve2) => setTimeout(resolve2, seconds * 1e3));
 }
 async function waitForAccessToken(request2, clientId, clientType, verification) {
   try {
@@ -71061,7 +63494,7 @@ async function sendRequestWithRetries(state, request2, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve5) => setTimeout(resolve5, awaitTime));
+    await new Promise((resolve2) => setTimeout(resolve2, awaitTime));
     return sendRequestWithRetries(state, request2, options2, createdAt, retries);
   }
 }
@@ -71503,11 +63936,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path16 } = {}) {
+  async getNodeMiddleware({ log, path: path2 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path16 || this.#state.webhookPath
+      path: path2 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -71664,7 +64097,7 @@ function getPrivateKey(options2 = {}) {
       );
     }
   }
-  const pemFiles = readdirSync(cwd).filter((path16) => path16.endsWith(".pem"));
+  const pemFiles = readdirSync(cwd).filter((path2) => path2.endsWith(".pem"));
   if (pemFiles.length > 1) {
     const paths = pemFiles.join(", ");
     throw new Error(
@@ -71827,9 +64260,9 @@ function patchStore(probe) {
   const proto = store ? Object.getPrototypeOf(store) : void 0;
   if (!proto || typeof proto.yieldLoop !== "function") return;
   proto.yieldLoop = function(t = 0) {
-    return new this.Promise((resolve5) => {
-      if (t > 0) setTimeout(resolve5, t);
-      else setImmediate(resolve5);
+    return new this.Promise((resolve2) => {
+      if (t > 0) setTimeout(resolve2, t);
+      else setImmediate(resolve2);
     });
   };
 }
@@ -72228,7 +64661,7 @@ var RedisLease = class {
 var FENCE_TTL_MS = 7 * 24 * 36e5;
 var POLL_MIN_MS = 5;
 var POLL_MAX_MS = 200;
-var sleep = (ms) => new Promise((resolve5) => setTimeout(resolve5, ms));
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
 function createRedisCoordinator(redisUrl, options2 = {}) {
   const connection = new RedisConnection2(redisUrl, options2);
   const lockTtlMs = options2.lockTtlMs ?? 3e4;
@@ -72385,8 +64818,8 @@ function parseWindowMetrics(text) {
       };
     const [, name = "", op = "", value = ""] = match2;
     const limits = byName.get(name) ?? {};
-    const relative7 = value.startsWith("+") || value.endsWith("x");
-    if (relative7 && !op.startsWith("<"))
+    const relative2 = value.startsWith("+") || value.endsWith("x");
+    if (relative2 && !op.startsWith("<"))
       return {
         ok: false,
         error: `"${part.slice(0, 40)}": a limit relative to the baseline is a maximum (<=)`
@@ -72864,8 +65297,8 @@ function isRequired(item, activated = []) {
   return !item.optional || activated.includes(item.id);
 }
 function evaluateGate(input2) {
-  const skipped2 = new Set(input2.notApplicable ?? []);
-  const isNotApplicable = (item) => skipped2.has(item.id) || input2.states[item.id]?.waived?.na === true;
+  const skipped = new Set(input2.notApplicable ?? []);
+  const isNotApplicable = (item) => skipped.has(item.id) || input2.states[item.id]?.waived?.na === true;
   const wanted = input2.checklist.items.filter(
     (item) => item.phase === input2.phase && isRequired(item, input2.activated)
   );
@@ -72908,20 +65341,20 @@ function evaluateGate(input2) {
 }
 function describeBlocker(blocker) {
   const n2 = blocker.items.length;
-  const plural8 = (word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+  const plural2 = (word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
   switch (blocker.kind) {
     case "role":
       return roleTitle(blocker.role);
     case "write-access":
-      return `${plural8("manual item")}`;
+      return `${plural2("manual item")}`;
     case "failing-check":
-      return plural8("failing check");
+      return plural2("failing check");
     case "skipped-check":
-      return plural8("skipped check");
+      return plural2("skipped check");
     case "pending-check":
-      return plural8("pending check");
+      return plural2("pending check");
     case "note":
-      return `${plural8("note")} (\`/shipgate note <id> <text>\`)`;
+      return `${plural2("note")} (\`/shipgate note <id> <text>\`)`;
     case "window":
       return blocker.reason;
   }
@@ -73309,11 +65742,11 @@ var ReplyBurst = class {
       return;
     }
     const entry = { lines: [...new Set(lines)], flushed: Promise.resolve() };
-    entry.flushed = new Promise((resolve5) => {
+    entry.flushed = new Promise((resolve2) => {
       withoutLease(
         () => setTimeout(() => {
           this.pending.delete(key);
-          post(formatRejectionReply(entry.lines)).catch((error62) => this.onError(error62)).finally(resolve5);
+          post(formatRejectionReply(entry.lines)).catch((error62) => this.onError(error62)).finally(resolve2);
         }, this.windowMs)
       );
     });
@@ -73757,9 +66190,9 @@ function gitHubFor(octokit, repo) {
         throw error62;
       }
     },
-    async readFile(path16, ref) {
+    async readFile(path2, ref) {
       try {
-        const { data } = await octokit.rest.repos.getContent({ ...r, path: path16, ref });
+        const { data } = await octokit.rest.repos.getContent({ ...r, path: path2, ref });
         if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return void 0;
         return Buffer.from(data.content, "base64").toString("utf8");
       } catch (error62) {
@@ -74126,32 +66559,6 @@ function parseSemver(text) {
 function isValidSemver2(text) {
   return parseSemver(text) !== void 0;
 }
-function compareIdentifiers(a, b) {
-  const aNum = /^\d+$/.test(a);
-  const bNum = /^\d+$/.test(b);
-  if (aNum && bNum) return Math.sign(Number(a) - Number(b));
-  if (aNum) return -1;
-  if (bNum) return 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareSemver(a, b) {
-  for (const key of ["major", "minor", "patch"]) {
-    if (a[key] !== b[key]) return a[key] < b[key] ? -1 : 1;
-  }
-  if (a.prerelease.length === 0 || b.prerelease.length === 0) {
-    return a.prerelease.length === b.prerelease.length ? 0 : a.prerelease.length === 0 ? 1 : -1;
-  }
-  const length = Math.max(a.prerelease.length, b.prerelease.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.prerelease[i];
-    const y = b.prerelease[i];
-    if (x === void 0) return -1;
-    if (y === void 0) return 1;
-    const order = compareIdentifiers(x, y);
-    if (order !== 0) return order < 0 ? -1 : 1;
-  }
-  return 0;
-}
 var VERSION_PATTERN = "(\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?)";
 var BRANCH_RE = new RegExp(`^(?:(?:release|releases|hotfix|rel)[/_-])?v?${VERSION_PATTERN}$`, "i");
 var TITLE_RE = new RegExp(`\\b(?:release|version)\\b[^0-9\\n]{0,20}?(?<![\\w.])v?${VERSION_PATTERN}`, "i");
@@ -74228,18 +66635,18 @@ function parseAuditPath(pathname) {
   return { owner: match2[1], repo: match2[2], pr: Number(match2[3]) };
 }
 function createAuditLink(baseUrl, request2, secret) {
-  const path16 = auditPath(request2);
+  const path2 = auditPath(request2);
   if (request2.viewer !== void 0 && !VIEWER.test(request2.viewer))
     throw new Error(`not a GitHub login: ${request2.viewer}`);
   const exp = Math.floor(request2.expiresAt.getTime() / 1e3);
   if (!Number.isSafeInteger(exp) || exp <= 0) throw new Error("expiresAt is not a valid time");
   const url2 = new URL(baseUrl);
-  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path16}`;
+  url2.pathname = `${url2.pathname.replace(/\/+$/, "")}${path2}`;
   url2.search = "";
   url2.hash = "";
   if (request2.viewer) url2.searchParams.set("viewer", request2.viewer);
   url2.searchParams.set("exp", String(exp));
-  url2.searchParams.set("sig", linkSignature(path16, exp, request2.viewer, secret));
+  url2.searchParams.set("sig", linkSignature(path2, exp, request2.viewer, secret));
   return url2.toString();
 }
 function verifyAuditLink(url2, secret, now2) {
@@ -74262,8 +66669,8 @@ function verifyAuditLink(url2, secret, now2) {
   if (now2.getTime() >= expiresAt.getTime()) return { status: "expired", expiresAt };
   return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
 }
-function linkSignature(path16, exp, viewer, secret) {
-  return createHmac4("sha256", secret).update(`shipgate-audit-link|${path16}|${exp}|${viewer ?? ""}`).digest("base64url");
+function linkSignature(path2, exp, viewer, secret) {
+  return createHmac4("sha256", secret).update(`shipgate-audit-link|${path2}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
 // src/app/pr/audit-details-url.ts
@@ -74462,10 +66869,10 @@ function compileGlobs(globs) {
     return { negated, test: (0, import_picomatch.default)(negated ? glob.slice(1) : glob, options2) };
   });
   return (file2) => {
-    const path16 = file2.replace(/^\.\//, "");
+    const path2 = file2.replace(/^\.\//, "");
     let matched = false;
     for (const rule of rules) {
-      if (rule.negated ? matched && rule.test(path16) : !matched && rule.test(path16)) matched = !rule.negated;
+      if (rule.negated ? matched && rule.test(path2) : !matched && rule.test(path2)) matched = !rule.negated;
     }
     return matched;
   };
@@ -74688,20 +67095,20 @@ ${JSON.stringify(record2)}
 }
 function auditCheckText(record2, markdown, tail) {
   const json2 = auditJsonBlock(record2);
-  const join16 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
+  const join3 = (...parts) => `${parts.filter(Boolean).join("\n\n")}
 `;
-  const full = join16(markdown, json2, tail);
+  const full = join3(markdown, json2, tail);
   if (utf8Length(full) <= CHECK_TEXT_LIMIT) return full;
   const history = markdown.indexOf("\n## History");
   const short = history >= 0 ? `${markdown.slice(0, history)}
 
 _History of ${record2.events.length} events left out to fit the check run; it is in the signed JSON below._
 ` : markdown;
-  const withJson = join16(short, json2, tail);
+  const withJson = join3(short, json2, tail);
   if (utf8Length(withJson) <= CHECK_TEXT_LIMIT) return withJson;
   const note = `_The signed JSON record (${utf8Length(json2)} bytes) does not fit the check run output; it is attached to the release._`;
   const room = CHECK_TEXT_LIMIT - utf8Length(note) - utf8Length(tail) - 16;
-  return join16(utf8Length(short) > room ? `${cutToUtf8(short, room - 3)}\u2026` : short, note, tail);
+  return join3(utf8Length(short) > room ? `${cutToUtf8(short, room - 3)}\u2026` : short, note, tail);
 }
 function releaseBodyWithAudit(body, record2, markdown) {
   const existing = body ?? "";
@@ -74714,13 +67121,13 @@ function releaseBodyWithAudit(body, record2, markdown) {
 ${auditJsonBlock(record2)}
 
 </details>`;
-  const section2 = (md, withJson) => `${AUDIT_START}
+  const section = (md, withJson) => `${AUDIT_START}
 
 ${md}
 ${withJson ? `${json2}
 ` : ""}
 ${AUDIT_END}`;
-  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section2(md, withJson)}${after}`;
+  const assemble = (md, withJson) => `${before.trimEnd()}${before.trim() ? "\n\n" : ""}${section(md, withJson)}${after}`;
   const candidates = [assemble(markdown, true), assemble(markdown, false)];
   const fitted = candidates.find((candidate) => utf8Length(candidate) <= RELEASE_BODY_LIMIT);
   if (fitted) return fitted;
@@ -74776,9 +67183,9 @@ function sectionsOf(record2) {
   for (const item of record2.items) {
     const title = item.section.length > 0 ? item.section.join(" \u203A ") : "Checklist";
     const group = item.section[0] ?? "Checklist";
-    const section2 = sections.get(title) ?? { title, group, items: [] };
-    section2.items.push(item);
-    sections.set(title, section2);
+    const section = sections.get(title) ?? { title, group, items: [] };
+    section.items.push(item);
+    sections.set(title, section);
   }
   return [...sections.values()];
 }
@@ -74908,16 +67315,16 @@ function renderAuditMarkdown(record2) {
       "",
       ...record2.signals.map((signal) => `- ${esc2(signal)}`)
     );
-  for (const section2 of sectionsOf(record2)) {
+  for (const section of sectionsOf(record2)) {
     out.push(
       "",
-      `## ${esc2(section2.title)}`,
+      `## ${esc2(section.title)}`,
       "",
       "| Item | Status | By | When | Evidence |",
       "| --- | --- | --- | --- | --- |"
     );
-    for (const item of section2.items) out.push(itemRow(item));
-    const findings = section2.items.flatMap(
+    for (const item of section.items) out.push(itemRow(item));
+    const findings = section.items.flatMap(
       (item) => (item.evidence?.findings ?? []).map((finding) => {
         const where = finding.file ? `\`${esc2(finding.file)}${finding.line ? `:${finding.line}` : ""}\` ` : "";
         const commit = finding.commit ? `(commit \`${esc2(shortSha(finding.commit))}\`) ` : "";
@@ -74972,14 +67379,14 @@ function renderAuditMarkdown(record2) {
 `;
 }
 function itemRow(item) {
-  const outcome2 = outcomeView(item);
+  const outcome = outcomeView(item);
   const note = noteOf(item);
   const findings = item.evidence?.findings.length ?? 0;
   const evidence = [
     note ? esc2(note) : "",
     findings > 0 ? `(${findings} finding${findings === 1 ? "" : "s"})` : ""
   ].filter(Boolean).join(" ");
-  return `| ${esc2(itemLabel(item))} | ${outcome2.icon} ${outcome2.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
+  return `| ${esc2(itemLabel(item))} | ${outcome.icon} ${outcome.label} | ${esc2(actorOf(item) ?? "")} | ${when(item.state.at)} | ${evidence} |`;
 }
 function esc2(text) {
   return escapeInline(text, 300).replace(/\|/g, "\\|");
@@ -81647,8 +74054,8 @@ function postReviewOf(input2) {
   const glass = input2.states[BREAK_GLASS_STATE];
   if (!glass?.checked || !glass.due) return void 0;
   const byId = new Map(input2.checklist.items.map((item) => [item.id, item]));
-  const skipped2 = glass.items ?? [];
-  const missing = skipped2.filter((id) => {
+  const skipped = glass.items ?? [];
+  const missing = skipped.filter((id) => {
     const item = byId.get(id);
     if (!item) return false;
     const state = input2.states[id];
@@ -81664,7 +74071,7 @@ function postReviewOf(input2) {
     reason: glass.summary ?? "",
     sha: glass.sha ?? "",
     due: glass.due,
-    skipped: [...skipped2],
+    skipped: [...skipped],
     missing,
     reviewed,
     overdue: !reviewed && Date.parse(input2.now) > Date.parse(glass.due),
@@ -81676,13 +74083,13 @@ function postReviewOf(input2) {
 function governPreMerge(preMerge, input2) {
   const glass = input2.states[BREAK_GLASS_STATE];
   if (glass?.checked && glass.sha === input2.headSha && (input2.problems ?? []).length === 0) {
-    const skipped2 = glass.items?.length ?? 0;
+    const skipped = glass.items?.length ?? 0;
     return {
       gate: {
         ...preMerge,
         conclusion: "success",
         blockers: [],
-        summary: `\u{1F6A8} BREAK-GLASS by @${glass.by}: ${glass.summary} \u2014 ${preMerge.done} of ${preMerge.required} required items done, ${skipped2} skipped; post-review due ${glass.due}`
+        summary: `\u{1F6A8} BREAK-GLASS by @${glass.by}: ${glass.summary} \u2014 ${preMerge.done} of ${preMerge.required} required items done, ${skipped} skipped; post-review due ${glass.due}`
       },
       window: { open: true }
     };
@@ -81969,13 +74376,13 @@ function buildAuditRecord(input2, secret, ledgerKey = secret) {
   const title = fill(checklist.title);
   const items = checklist.items.map((item) => {
     const state = states[item.id] ?? { checked: false };
-    const section2 = item.section.map(fill);
+    const section = item.section.map(fill);
     const found = evidence.get(item.id);
     const why = notApplicable.get(item.id);
     return {
       id: item.id,
       text: item.text,
-      section: section2[0] === title ? section2.slice(1) : section2,
+      section: section[0] === title ? section.slice(1) : section,
       kind: item.kind,
       phase: item.phase,
       required: why === void 0 && isRequired(item, input2.activated),
@@ -82153,11 +74560,11 @@ function classify(value, baseline, limits, unit) {
     }
   }
   const breach = found.find((one) => one.class === "breach");
-  const pick4 = breach ?? found[0];
+  const pick3 = breach ?? found[0];
   return {
-    class: pick4?.class ?? "ok",
-    crossed: pick4?.crossed ?? "",
-    ...pick4 ? { kind: pick4.kind } : {},
+    class: pick3?.class ?? "ok",
+    crossed: pick3?.crossed ?? "",
+    ...pick3 ? { kind: pick3.kind } : {},
     ...increase !== void 0 ? { increase } : {}
   };
 }
@@ -82193,26 +74600,26 @@ function judgeCanary(canary, baseline, limits, options2) {
     ...extra
   });
   if (canary.length === 0) return inconclusive("the query returned no series");
-  const relative7 = hasRelativeLimits(limits);
-  if (relative7 && (!baseline || baseline.length === 0))
+  const relative2 = hasRelativeLimits(limits);
+  if (relative2 && (!baseline || baseline.length === 0))
     return inconclusive("no baseline series to compare with");
-  const lowerIsBetter = limits.max !== void 0 || relative7 || limits.min === void 0;
+  const lowerIsBetter = limits.max !== void 0 || relative2 || limits.min === void 0;
   const worstOf = (a, b) => lowerIsBetter ? Math.max(a, b) : Math.min(a, b);
   const values = byTime(canary, worstOf);
   const baselineValues = baseline ? byTime(baseline, worstOf) : /* @__PURE__ */ new Map();
-  const times = [...values.keys()].filter((at2) => !relative7 || baselineValues.has(at2)).sort((a, b) => a - b);
+  const times = [...values.keys()].filter((at2) => !relative2 || baselineValues.has(at2)).sort((a, b) => a - b);
   if (times.length === 0)
     return inconclusive(
-      relative7 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
+      relative2 && values.size > 0 ? "no baseline sample at the times of the canary\u2019s" : "the query returned only NaN: no traffic to measure (0/0)?"
     );
   if (times.length < options2.minSamples)
     return inconclusive(
-      `${times.length} sample(s)${relative7 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
+      `${times.length} sample(s)${relative2 ? " with a baseline" : ""} in the window, ${options2.minSamples} needed`,
       { samples: times.length }
     );
   const samples = times.map((at2) => {
     const value = values.get(at2);
-    const base2 = relative7 || baseline ? baselineValues.get(at2) : void 0;
+    const base2 = relative2 || baseline ? baselineValues.get(at2) : void 0;
     return {
       at: at2,
       value,
@@ -82343,18 +74750,18 @@ function judgeWindow(input2) {
         samples: 0,
         breaches: 0
       };
-    const relative7 = hasRelativeLimits(metric.limits);
+    const relative2 = hasRelativeLimits(metric.limits);
     const baselineSeries = metric.baseline?.ok === true ? inside(metric.baseline.series, fromSec, toSec) : void 0;
     const verdict = judgeCanary(inside(metric.answer.series, fromSec, toSec), baselineSeries, metric.limits, {
       ...metric.failureLimit !== void 0 ? { failureLimit: metric.failureLimit } : {},
       ...metric.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: metric.consecutiveFailureLimit } : {},
       // while open any sample is news; at the close the window needs its `count`
       minSamples: closing ? window2.count : 1,
-      aggregate: metric.limits.max !== void 0 || relative7 ? "max" : "min",
+      aggregate: metric.limits.max !== void 0 || relative2 ? "max" : "min",
       unit: metric.unit
     });
     if (verdict.samples === 0 || verdict.outcome === "inconclusive" && !verdict.worst) {
-      const reason = relative7 && metric.baseline?.ok === false ? metric.baseline.reason : verdict.reason;
+      const reason = relative2 && metric.baseline?.ok === false ? metric.baseline.reason : verdict.reason;
       return {
         ...base,
         text: `${metric.label}: no data (${reason})${dry}`,
@@ -82986,7 +75393,7 @@ var WriteCoalescer = class {
   async idle() {
     while (this.pending.size > 0 || this.running.size > 0) {
       if (this.running.size > 0) await Promise.allSettled([...this.running]);
-      else await new Promise((resolve5) => setTimeout(resolve5, 5));
+      else await new Promise((resolve2) => setTimeout(resolve2, 5));
     }
   }
 };
@@ -83054,7 +75461,7 @@ async function updateIndex(bot, change) {
 }
 
 // src/app/pr/publish.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 
 // src/core/ledger/choose-ledger.ts
 function ledgerLength(ledger) {
@@ -83423,7 +75830,7 @@ var RESERVED = /* @__PURE__ */ new Set([
 var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var MAX_TEMPLATE_BYTES = 256 * 1024;
 var MAX_ITEMS = 1e3;
-function parseTemplate(source, file2, checks2) {
+function parseTemplate(source, file2, checks) {
   const problems2 = [];
   const lines = [];
   const items = [];
@@ -83491,8 +75898,8 @@ function parseTemplate(source, file2, checks2) {
     }
     const prefix = itemMatch[1] ?? "- ";
     const itemText = (itemMatch[2] ?? "").trim();
-    const section2 = stack.map((frame) => frame.title);
-    const item = buildItem({ values, itemText, section: section2, stack, lineNo, checks: checks2, problem });
+    const section = stack.map((frame) => frame.title);
+    const item = buildItem({ values, itemText, section, stack, lineNo, checks, problem });
     if (typeof values.id === "string") {
       const seen = explicitIds.get(item.id);
       if (seen !== void 0) problem(`duplicate item id "${item.id}" (first used on line ${seen})`);
@@ -83519,14 +75926,14 @@ function parseTemplate(source, file2, checks2) {
   if (problems2.length > 0) throw new InvalidInputError(problems2);
   return { file: file2, title, lines, items };
 }
-function buildItem({ values, itemText, section: section2, stack, lineNo, checks: checks2, problem }) {
+function buildItem({ values, itemText, section, stack, lineNo, checks, problem }) {
   const inherited = [...stack].reverse();
   const phase = values.phase !== void 0 ? readPhase(values.phase, problem) : inherited.find((frame) => frame.phase)?.phase ?? "pre-merge";
   const optional3 = values.optional === true || // `dryRun=true`: judged and shown, never gating (Argo's dryRun)
   values.dryRun === true || values.required !== true && inherited.find((frame) => frame.optional !== void 0)?.optional === true;
   const params4 = {};
   for (const [key, value] of Object.entries(values)) if (!RESERVED.has(key)) params4[key] = value;
-  let id = deriveId(section2, itemText);
+  let id = deriveId(section, itemText);
   if (values.id !== void 0) {
     if (typeof values.id !== "string" || !ID_PATTERN.test(values.id)) {
       problem(`item id must match ${ID_PATTERN} (got "${String(values.id)}")`);
@@ -83539,7 +75946,7 @@ function buildItem({ values, itemText, section: section2, stack, lineNo, checks:
     params: {},
     phase,
     optional: optional3,
-    section: section2,
+    section,
     line: lineNo
   };
   if (!itemText) problem("checkbox item has no text");
@@ -83552,11 +75959,11 @@ function buildItem({ values, itemText, section: section2, stack, lineNo, checks:
     problem("an item is either a check or a sign-off, not both");
   if (values.check !== void 0) {
     const name = String(values.check);
-    const schema = checks2.get(name);
+    const schema = checks.get(name);
     item.kind = "auto";
     item.check = name;
     item.params = params4;
-    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks2.keys()].join(", ")}`);
+    if (!schema) problem(`unknown check "${name}"; known checks: ${[...checks.keys()].join(", ")}`);
     else {
       const parsed = schema.safeParse(params4);
       if (!parsed.success) {
@@ -83596,8 +76003,8 @@ function badCharacter(line) {
   if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
   return void 0;
 }
-function deriveId(section2, text) {
-  const last = section2.at(-1) ?? "checklist";
+function deriveId(section, text) {
+  const last = section.at(-1) ?? "checklist";
   return `${slug(last, 24) || "section"}.${slug(text, 40) || "item"}`;
 }
 function slug(value, max) {
@@ -83606,12 +76013,12 @@ function slug(value, max) {
 }
 
 // src/load/load-checklist.ts
-import { readFileSync as readFileSync9 } from "node:fs";
-import { relative as relative6 } from "node:path";
+import { readFileSync as readFileSync2 } from "node:fs";
+import { relative } from "node:path";
 
-// checks/check.ts
-function defineCheck(check2) {
-  return check2;
+// checks/contract.ts
+function defineContract(contract) {
+  return contract;
 }
 function paramNames(schema) {
   return schema instanceof ZodObject ? Object.keys(schema.shape) : void 0;
@@ -83633,384 +76040,18 @@ function strictParams(schema) {
   }).pipe(schema);
 }
 
-// checks/build-output.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
-import { dirname, join as join2, posix, relative as relative2 } from "node:path";
-
-// checks/lib/build/build-dir.ts
-import { existsSync as existsSync2, readdirSync as readdirSync2, statSync } from "node:fs";
-import { join, relative, resolve as resolve2, sep as sep2 } from "node:path";
-var BUILD_DIR_CANDIDATES = ["dist", "build", "out"];
-var NO_BUILD_DIR_REASON = "no build directory (looked for dist/, build/, out/ and the client output of SvelteKit, Next.js, Nuxt, Vercel, Astro, Remix)";
-var MAX_FILES = 2e4;
-var JS_FILE = /\.(?:m|c)?js$/i;
-var CSS_FILE = /\.css$/i;
-function listBuildFiles(dir) {
-  const root = resolve2(dir);
-  const files = [];
-  const pending = [root];
-  while (pending.length > 0 && files.length < MAX_FILES) {
-    const current = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync2(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules") pending.push(full);
-      } else if (entry.isFile()) {
-        files.push(relative(root, full).split(sep2).join("/"));
-        if (files.length >= MAX_FILES) break;
-      }
-    }
-  }
-  return files.sort();
-}
-var CLIENT_OUTPUT_DIRS = [
-  { dir: ".svelte-kit/output/client", framework: "SvelteKit" },
-  { dir: ".next/static", framework: "Next.js" },
-  { dir: ".output/public", framework: "Nuxt/Nitro" },
-  { dir: ".vercel/output/static", framework: "Vercel Build Output" },
-  { dir: "dist/client", framework: "Astro/Vite SSR" },
-  { dir: "build/client", framework: "Remix/React Router" },
-  { dir: "public/build", framework: "Remix (classic)" }
-];
-function htmlEntries(dir) {
-  return listBuildFiles(dir).filter((file2) => /\.html?$/i.test(file2) && file2.split("/").length <= 3).slice(0, 50);
-}
-function isDir(dir) {
-  return existsSync2(dir) && statSync(dir).isDirectory();
-}
-function findBrowserBuild(ctx) {
-  const root = resolve2(ctx.repoDir);
-  const label2 = (dir) => `${relative(root, dir).split(sep2).join("/") || "."}/`;
-  const judge3 = (dir, configured) => {
-    const client = CLIENT_OUTPUT_DIRS.find(
-      (entry) => join(root, entry.dir) === dir || join(root, entry.dir).startsWith(`${dir}${sep2}`)
-    );
-    if (client && isDir(join(root, client.dir))) {
-      return { ok: true, dir: join(root, client.dir), how: `${client.framework} client output` };
-    }
-    if (htmlEntries(dir).length > 0) return { ok: true, dir, how: "HTML entry points" };
-    if (!configured) return void 0;
-    const js = listBuildFiles(dir).some((file2) => JS_FILE.test(file2));
-    return {
-      ok: false,
-      reason: `${label2(dir)} has ${js ? "JS but " : ""}no HTML entry point and is no framework client output: not browser assets${js ? " (a server build?)" : ""}`
-    };
-  };
-  if (ctx.buildDir) {
-    const dir = resolve2(root, ctx.buildDir);
-    if (!isDir(dir)) return { ok: false, reason: `build directory ${ctx.buildDir} not found` };
-    return judge3(dir, true);
-  }
-  for (const entry of CLIENT_OUTPUT_DIRS) {
-    const dir = join(root, entry.dir);
-    if (isDir(dir) && listBuildFiles(dir).length > 0)
-      return { ok: true, dir, how: `${entry.framework} client output` };
-  }
-  const serverLike = [];
-  for (const name of BUILD_DIR_CANDIDATES) {
-    const dir = join(root, name);
-    if (!isDir(dir)) continue;
-    const found = judge3(dir, false);
-    if (found) return found;
-    if (listBuildFiles(dir).some((file2) => JS_FILE.test(file2))) serverLike.push(`${name}/`);
-  }
-  if (serverLike.length > 0) {
-    return {
-      ok: false,
-      reason: `no browser build: ${serverLike.join(", ")} has JS but no HTML entry point (server output, not browser assets); set build.dir to the client output if this is wrong`
-    };
-  }
-  return { ok: false, reason: NO_BUILD_DIR_REASON };
-}
-function findBuildDir(ctx) {
-  const found = findBrowserBuild(ctx);
-  return found.ok ? found.dir : void 0;
-}
-function missingBuildDirReason(ctx) {
-  const found = findBrowserBuild(ctx);
-  return found.ok ? "" : found.reason;
-}
-
-// checks/lib/build/build-scan.ts
-function findAll(text, pattern, limit = 100) {
-  const hits = [];
-  let line = 1;
-  let lineStart = 0;
-  let newline = text.indexOf("\n");
-  for (const match2 of text.matchAll(pattern)) {
-    while (newline !== -1 && newline < match2.index) {
-      line++;
-      lineStart = newline + 1;
-      newline = text.indexOf("\n", newline + 1);
-    }
-    hits.push({ line, column: match2.index - lineStart + 1, match: match2[0] });
-    if (hits.length >= limit) break;
-  }
-  return hits;
-}
-var MINIFIED_MIN_AVG_LINE = 200;
-var MINIFIED_MAX_WHITESPACE = 0.2;
-var MINIFIED_MIN_BYTES = 1e3;
-var STRING_LITERAL = /`(?:[^`\\]|\\[\s\S])*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
-function textShape(text) {
-  const withoutMap = text.replace(/\n?\/[/*][#@] sourceMappingURL=[^\n]*\s*$/, "");
-  const code = withoutMap.replace(STRING_LITERAL, (literal2) => `${literal2[0]}${literal2[0]}`);
-  const lines = code.split("\n").length;
-  const averageLineLength = code.length / lines;
-  const whitespace = code.match(/\s/g)?.length ?? 0;
-  const whitespaceRatio = code.length === 0 ? 0 : whitespace / code.length;
-  return {
-    averageLineLength,
-    whitespaceRatio,
-    codeLength: code.length,
-    minified: averageLineLength > MINIFIED_MIN_AVG_LINE && whitespaceRatio < MINIFIED_MAX_WHITESPACE
-  };
-}
-function sourceMapRef(text) {
-  const refs = [...text.matchAll(/\/[/*][#@]\s*sourceMappingURL=([^\s*]+)/g)];
-  const url2 = refs.at(-1)?.[1];
-  if (url2 === void 0) return { kind: "none" };
-  if (/^data:/i.test(url2)) return { kind: "inline" };
-  return { kind: "url", url: url2 };
-}
-
-// checks/build-output.ts
+// checks/contracts/build-output.ts
 var params = external_exports.object({ aspect: external_exports.enum(["sourcemaps", "minified", "console", "env"]) });
-var MAX_FINDINGS = 100;
-function outcome(status, summary, findings, details) {
-  const listed = findings.slice(0, MAX_FINDINGS);
-  const more = findings.length - listed.length;
-  const note = more > 0 ? `${more} more finding(s) not listed` : void 0;
-  return {
-    status,
-    summary,
-    findings: listed,
-    details: [details, note].filter(Boolean).join("\n") || void 0
-  };
-}
-function checkSourceMaps(build) {
-  const findings = [];
-  let inlined = 0;
-  let separate = 0;
-  const assets = build.files.filter((file2) => JS_FILE.test(file2) || CSS_FILE.test(file2));
-  for (const file2 of assets) {
-    const isJs = JS_FILE.test(file2);
-    const ref = sourceMapRef(build.read(file2));
-    if (ref.kind === "inline") {
-      inlined++;
-      findings.push({
-        file: build.repoPath(file2),
-        message: "source map is inlined as a data: URL (ships the sources)"
-      });
-    } else if (ref.kind === "url") {
-      const target = ref.url.split(/[?#]/)[0] ?? "";
-      const remote = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target);
-      const local2 = target.startsWith("/") ? join2(build.buildDir, target) : join2(build.buildDir, dirname(file2), target);
-      if (remote || existsSync3(local2)) {
-        if (isJs) separate++;
-      } else {
-        findings.push({
-          file: build.repoPath(file2),
-          message: `references ${ref.url}, which is not in the build`
-        });
-      }
-    } else if (isJs) {
-      const sibling = build.files.includes(`${file2}.map`);
-      const why = sibling ? `${posix.basename(file2)}.map exists but is not referenced` : "no source map";
-      findings.push({ file: build.repoPath(file2), message: `${why} (expected //# sourceMappingURL=\u2026map)` });
-    }
-  }
-  if (build.js.length === 0 && findings.length === 0) {
-    return { status: "skipped", summary: `no JS files in ${build.label}` };
-  }
-  const ratio = `${separate}/${build.js.length} JS files reference separate .map files`;
-  const summary = `Source maps: ${ratio}, ${inlined} inlined`;
-  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
-}
-function checkMinified(build) {
-  const rule = `avg line > ${MINIFIED_MIN_AVG_LINE} chars and whitespace < ${MINIFIED_MAX_WHITESPACE * 100}%`;
-  const findings = [];
-  const judged = build.files.filter((file2) => JS_FILE.test(file2) || CSS_FILE.test(file2));
-  let count = 0;
-  for (const file2 of judged) {
-    const text = build.read(file2);
-    if (Buffer.byteLength(text) <= MINIFIED_MIN_BYTES) continue;
-    const shape = textShape(text);
-    if (shape.codeLength <= MINIFIED_MIN_BYTES) continue;
-    count++;
-    if (shape.minified) continue;
-    const measured = `avg line ${Math.round(shape.averageLineLength)} chars, whitespace ${Math.round(shape.whitespaceRatio * 100)}%`;
-    findings.push({ file: build.repoPath(file2), message: `not minified: ${measured}` });
-  }
-  if (count === 0) return { status: "pass", summary: `no JS/CSS file over 1 kB in ${build.label} to judge` };
-  const summary = findings.length === 0 ? `${count}/${count} JS/CSS files > 1 kB minified (${rule})` : `${findings.length} of ${count} JS/CSS files > 1 kB not minified (${rule})`;
-  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
-}
-function checkConsole(build) {
-  if (build.js.length === 0) return { status: "skipped", summary: `no JS files in ${build.label}` };
-  const findings = [];
-  for (const file2 of build.js) {
-    for (const hit of findAll(build.read(file2), /\bconsole\s*\.\s*(?:log|debug)\s*\(/g, MAX_FINDINGS)) {
-      const call = hit.match.replace(/\s/g, "");
-      findings.push({
-        file: build.repoPath(file2),
-        line: hit.line,
-        message: `${call} left in (column ${hit.column})`
-      });
-    }
-  }
-  const summary = findings.length === 0 ? `no console.log/console.debug calls in ${build.js.length} JS files` : `${findings.length} console.log/console.debug call(s) left in ${new Set(findings.map((f) => f.file)).size} JS file(s)`;
-  return outcome(findings.length === 0 ? "pass" : "fail", summary, findings);
-}
-function checkEnv(build) {
-  const findings = [];
-  for (const file2 of build.files.filter((name) => /^\.env(?:\..*)?$/.test(posix.basename(name)))) {
-    findings.push({
-      file: build.repoPath(file2),
-      message: ".env file copied into the build (would be served publicly)"
-    });
-  }
-  const envFiles = findings.length;
-  for (const file2 of build.js) {
-    for (const hit of findAll(build.read(file2), /\bprocess\s*\.\s*env\b/g, MAX_FINDINGS)) {
-      findings.push({
-        file: build.repoPath(file2),
-        line: hit.line,
-        message: `process.env reference not replaced at build time (column ${hit.column})`
-      });
-    }
-  }
-  const references = findings.length - envFiles;
-  if (findings.length === 0) {
-    const summary2 = `Environment variables verified: no process.env in ${build.js.length} JS files, no .env file in ${build.label}`;
-    return outcome("pass", summary2, findings);
-  }
-  const summary = `${references} unreplaced process.env reference(s) in JS, ${envFiles} .env file(s) in ${build.label}`;
-  return outcome("fail", summary, findings);
-}
-var buildOutputCheck = defineCheck({
+var buildOutputContract = defineContract({
   id: "build-output",
   measures: "build",
   usesBuild: true,
   proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
   title: "Production build output hygiene",
-  params,
-  async run({ aspect }, ctx) {
-    const buildDir = findBuildDir(ctx);
-    if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
-    const files = listBuildFiles(buildDir);
-    const repoPath = (file2) => relative2(ctx.repoDir, join2(buildDir, file2)).split("\\").join("/");
-    const cache2 = /* @__PURE__ */ new Map();
-    const build = {
-      buildDir,
-      label: `${repoPath(".") || "."}/`,
-      files,
-      js: files.filter((file2) => JS_FILE.test(file2)),
-      read(file2) {
-        let text = cache2.get(file2);
-        if (text === void 0) {
-          text = readFileSync2(join2(buildDir, file2), "utf8");
-          cache2.set(file2, text);
-        }
-        return text;
-      },
-      repoPath
-    };
-    if (aspect === "sourcemaps") return checkSourceMaps(build);
-    if (aspect === "minified") return checkMinified(build);
-    if (aspect === "console") return checkConsole(build);
-    return checkEnv(build);
-  }
+  params
 });
 
-// checks/bundle-size.ts
-import { join as join7, relative as relative5 } from "node:path";
-
-// checks/lib/bundle/bundle-measure.ts
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
-import { join as join3, posix as posix2 } from "node:path";
-import filePlugin from "@size-limit/file";
-import sizeLimit from "size-limit";
-var SLICE = 200;
-var sizeLimitResult = external_exports.array(external_exports.object({ size: external_exports.number() }));
-function compressionOptions(compression) {
-  if (compression === "gzip") return { gzip: true, brotli: false };
-  if (compression === "none") return { gzip: false, brotli: false };
-  return {};
-}
-async function measure(buildDir, files, compression) {
-  const plugins = filePlugin;
-  const sizes = [];
-  for (let start = 0; start < files.length; start += SLICE) {
-    const slice = files.slice(start, start + SLICE);
-    const checks2 = slice.map((file2) => ({
-      files: [join3(buildDir, file2)],
-      ...compressionOptions(compression)
-    }));
-    const result = sizeLimitResult.parse(await sizeLimit(plugins, { checks: checks2 }));
-    slice.forEach((file2, index) => {
-      sizes.push({ file: file2, bytes: result[index]?.size ?? 0 });
-    });
-  }
-  return sizes;
-}
-async function measureBuild(buildDir, compression) {
-  const files = listBuildFiles(buildDir);
-  const [js, css] = await Promise.all([
-    measure(
-      buildDir,
-      files.filter((file2) => JS_FILE.test(file2)),
-      compression
-    ),
-    measure(
-      buildDir,
-      files.filter((file2) => CSS_FILE.test(file2)),
-      compression
-    )
-  ]);
-  return { js, css };
-}
-function scriptSources(buildDir) {
-  const indexPath = join3(buildDir, "index.html");
-  if (!existsSync4(indexPath)) return void 0;
-  const html = readFileSync3(indexPath, "utf8");
-  const sources = [];
-  for (const match2 of html.matchAll(/<script\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-    const src = (match2[1] ?? match2[2] ?? match2[3] ?? "").split(/[?#]/)[0] ?? "";
-    if (src === "" || /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) continue;
-    sources.push(posix2.normalize(src.replace(/^\/+/, "")).replace(/^(\.\/)+/, ""));
-  }
-  return sources;
-}
-function entryScripts(buildDir, jsFiles) {
-  const found = /* @__PURE__ */ new Set();
-  for (const src of scriptSources(buildDir) ?? []) {
-    const file2 = jsFiles.find((candidate) => candidate === src) ?? jsFiles.find((candidate) => src.endsWith(`/${candidate}`));
-    if (file2) found.add(file2);
-  }
-  return [...found];
-}
-function mainScripts(sizes, entries, isVendor) {
-  const own2 = sizes.js.filter((asset) => !isVendor(asset.file));
-  const found = own2.filter((asset) => entries.has(asset.file));
-  if (found.length > 0) return found;
-  const largest = [...own2].sort((a, b) => b.bytes - a.bytes)[0];
-  return largest ? [largest] : [];
-}
-function totalBytes(assets) {
-  return assets.reduce((sum, asset) => sum + asset.bytes, 0);
-}
-async function measureTotal(dir, files, compression) {
-  return totalBytes(await measure(dir, files, compression));
-}
-
-// checks/lib/bundle/bundle-units.ts
+// src/core/byte-size.ts
 var UNIT_BYTES = {
   b: 1,
   kb: 1e3,
@@ -84025,415 +76066,8 @@ function parseByteSize(value) {
   const factor = UNIT_BYTES[(match2[2] || "b").toLowerCase()];
   return factor === void 0 ? void 0 : Math.round(Number(match2[1]) * factor);
 }
-function formatBytes(bytes) {
-  if (bytes < 1e3) return `${bytes} B`;
-  if (bytes < 1e3 ** 2) return `${trim((bytes / 1e3).toFixed(1))} kB`;
-  return `${trim((bytes / 1e3 ** 2).toFixed(2))} MB`;
-}
-function trim(fixed) {
-  return fixed.replace(/\.?0+$/, "");
-}
 
-// checks/lib/bundle/bundle-vendor.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join4, posix as posix3, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
-var NODE_MODULES = /(?:^|[/\\])node_modules[/\\]|^\0|^\(webpack\)|webpack\/runtime|^external /;
-var MAX_MAP_BYTES = 64 * 1024 * 1024;
-function readJson(file2) {
-  try {
-    if (!existsSync5(file2) || statSync2(file2).size > MAX_MAP_BYTES) return void 0;
-    return JSON.parse(readFileSync4(file2, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-function vendorShare(parts) {
-  const total = parts.reduce((sum, [, bytes]) => sum + bytes, 0);
-  if (total <= 0) return void 0;
-  return parts.filter(([path16]) => NODE_MODULES.test(path16)).reduce((sum, [, bytes]) => sum + bytes, 0) / total;
-}
-var byShare = (share, source) => ({
-  kind: share > 0.5 ? "vendor" : "app",
-  how: `${source}: ${Math.round(share * 100)}% node_modules`
-});
-function sourceMapOf(buildDir, file2) {
-  const full = join4(buildDir, file2);
-  let mapFile = `${full}.map`;
-  if (!existsSync5(mapFile)) {
-    let tail = "";
-    try {
-      const text = readFileSync4(full, "utf8");
-      tail = text.slice(-1024);
-    } catch {
-      return void 0;
-    }
-    const url2 = /\/\/[#@]\s*sourceMappingURL=([^\s'"]+)\s*$/.exec(tail)?.[1];
-    if (!url2 || url2.startsWith("data:") || /^[a-z]+:/i.test(url2)) return void 0;
-    mapFile = resolve3(dirname2(full), url2);
-  }
-  const map2 = readJson(mapFile);
-  if (!isRecord(map2) || !Array.isArray(map2.sources)) return void 0;
-  const sources = map2.sources.filter((s2) => typeof s2 === "string");
-  const contents = Array.isArray(map2.sourcesContent) ? map2.sourcesContent : [];
-  const parts = sources.map((source, index) => {
-    const content = contents[index];
-    return [source, typeof content === "string" ? content.length : 1];
-  });
-  const share = vendorShare(parts);
-  return share === void 0 ? void 0 : byShare(share, "source map");
-}
-function candidateFiles(buildDir, repoDir, names) {
-  const dirs = [...new Set([buildDir, dirname2(buildDir), repoDir].map((d) => resolve3(d)))];
-  return dirs.flatMap((dir) => {
-    try {
-      return readdirSync3(dir).filter((name) => names.test(name)).map((name) => join4(dir, name));
-    } catch {
-      return [];
-    }
-  });
-}
-function toBuildFile(buildDir, baseDir, output2) {
-  const rel = relative3(buildDir, resolve3(baseDir, output2)).split(sep3).join("/");
-  return rel.startsWith("..") ? void 0 : rel;
-}
-function fromMetafiles(buildDir, repoDir) {
-  const found = /* @__PURE__ */ new Map();
-  for (const file2 of candidateFiles(buildDir, repoDir, /^(?:meta|metafile)(?:[.-][\w-]+)?\.json$/i)) {
-    const meta3 = readJson(file2);
-    if (!isRecord(meta3) || !isRecord(meta3.outputs)) continue;
-    for (const [output2, info] of Object.entries(meta3.outputs)) {
-      if (!isRecord(info) || !isRecord(info.inputs)) continue;
-      const parts = Object.entries(info.inputs).map(([input2, detail]) => [
-        input2,
-        isRecord(detail) && typeof detail.bytesInOutput === "number" ? detail.bytesInOutput : 0
-      ]);
-      const share = vendorShare(parts);
-      const target = toBuildFile(buildDir, repoDir, output2) ?? toBuildFile(buildDir, dirname2(file2), output2);
-      if (target && share !== void 0)
-        found.set(target, byShare(share, `metafile ${posix3.basename(file2)}`));
-    }
-  }
-  return found;
-}
-function fromWebpackStats(buildDir, repoDir) {
-  const found = /* @__PURE__ */ new Map();
-  for (const file2 of candidateFiles(buildDir, repoDir, /^(?:webpack-)?stats\.json$/i)) {
-    const stats = readJson(file2);
-    if (!isRecord(stats) || !Array.isArray(stats.chunks)) continue;
-    for (const chunk of stats.chunks) {
-      if (!isRecord(chunk) || !Array.isArray(chunk.files) || !Array.isArray(chunk.modules)) continue;
-      const parts = chunk.modules.flatMap(
-        (module2) => isRecord(module2) ? [
-          [
-            String(module2.name ?? module2.identifier ?? ""),
-            typeof module2.size === "number" ? module2.size : 0
-          ]
-        ] : []
-      );
-      const share = vendorShare(parts);
-      if (share === void 0) continue;
-      for (const output2 of chunk.files) {
-        if (typeof output2 !== "string" || !/\.m?js$/.test(output2)) continue;
-        const outputDir = typeof stats.outputPath === "string" ? stats.outputPath : buildDir;
-        const target = toBuildFile(buildDir, outputDir, output2) ?? toBuildFile(buildDir, buildDir, output2);
-        if (target) found.set(target, byShare(share, `webpack ${posix3.basename(file2)}`));
-      }
-    }
-  }
-  return found;
-}
-function fromViteManifest(buildDir) {
-  const classes = /* @__PURE__ */ new Map();
-  const entries = /* @__PURE__ */ new Set();
-  for (const file2 of [join4(buildDir, ".vite/manifest.json"), join4(buildDir, "manifest.json")]) {
-    const manifest = readJson(file2);
-    if (!isRecord(manifest)) continue;
-    for (const [key, chunk] of Object.entries(manifest)) {
-      if (!isRecord(chunk) || typeof chunk.file !== "string") continue;
-      const src = typeof chunk.src === "string" ? chunk.src : key;
-      if (chunk.isEntry === true) entries.add(chunk.file);
-      if (NODE_MODULES.test(src))
-        classes.set(chunk.file, { kind: "vendor", how: `Vite manifest: built from ${src}` });
-      else if (typeof chunk.name === "string" && /vendor/i.test(chunk.name))
-        classes.set(chunk.file, { kind: "vendor", how: `Vite manifest: chunk "${chunk.name}"` });
-      else if (chunk.isEntry === true || chunk.isDynamicEntry === true)
-        classes.set(chunk.file, { kind: "app", how: `Vite manifest: chunk of ${src}` });
-    }
-  }
-  return { classes, entries };
-}
-function fromNextManifests(buildDir) {
-  const classes = /* @__PURE__ */ new Map();
-  const entries = /* @__PURE__ */ new Set();
-  const nextDir = dirname2(buildDir);
-  const listed = /* @__PURE__ */ new Set();
-  for (const name of ["build-manifest.json", "app-build-manifest.json"]) {
-    const manifest = readJson(join4(nextDir, name));
-    if (!isRecord(manifest)) continue;
-    const collect = (value) => {
-      if (typeof value === "string") listed.add(value);
-      else if (Array.isArray(value)) value.forEach(collect);
-      else if (isRecord(value)) Object.values(value).forEach(collect);
-    };
-    collect(manifest);
-  }
-  for (const path16 of listed) {
-    const file2 = toBuildFile(buildDir, nextDir, path16);
-    if (!file2 || !/\.m?js$/.test(file2)) continue;
-    const base = posix3.basename(file2);
-    if (/^(?:framework|polyfills)[-.]/.test(base))
-      classes.set(file2, { kind: "vendor", how: `Next.js build manifest: ${base.split(/[-.]/)[0]} chunk` });
-    else if (/^(?:main|main-app|webpack)[-.]/.test(base)) entries.add(file2);
-  }
-  return { classes, entries };
-}
-var SIGNATURES = [
-  ["React", /reactjs\.org\/docs\/error-decoder\.html|react\.dev\/errors\//],
-  ["Vue", /__vue_app__|__VUE_PROD_DEVTOOLS__/],
-  ["core-js", /Denis Pushkarev/]
-];
-function bySignature(buildDir, file2) {
-  let text;
-  try {
-    text = readFileSync4(join4(buildDir, file2), "utf8");
-  } catch {
-    return void 0;
-  }
-  const hit = SIGNATURES.find(([, pattern]) => pattern.test(text));
-  return hit ? { kind: "vendor", how: `${hit[0]} runtime in the code` } : void 0;
-}
-function classifyChunks(buildDir, jsFiles, options2) {
-  const classes = /* @__PURE__ */ new Map();
-  if (options2.vendorGlob) {
-    const match2 = (0, import_picomatch3.default)(options2.vendorGlob, { basename: true, dot: true });
-    for (const file2 of jsFiles)
-      classes.set(
-        file2,
-        match2(file2) ? { kind: "vendor", how: `vendorGlob ${options2.vendorGlob}` } : { kind: "app", how: `vendorGlob ${options2.vendorGlob}` }
-      );
-    return { classes, entries: /* @__PURE__ */ new Set() };
-  }
-  const metafiles = fromMetafiles(buildDir, options2.repoDir);
-  const stats = fromWebpackStats(buildDir, options2.repoDir);
-  const vite = fromViteManifest(buildDir);
-  const next = fromNextManifests(buildDir);
-  const entries = /* @__PURE__ */ new Set([...options2.entryScripts ?? [], ...vite.entries, ...next.entries]);
-  for (const file2 of jsFiles) {
-    if (/vendor/i.test(posix3.basename(file2))) {
-      classes.set(file2, { kind: "vendor", how: "file name" });
-      continue;
-    }
-    if (entries.has(file2)) {
-      classes.set(file2, { kind: "app", how: "entry script (main bundle)" });
-      continue;
-    }
-    const decided = metafiles.get(file2) ?? stats.get(file2) ?? sourceMapOf(buildDir, file2) ?? vite.classes.get(file2) ?? next.classes.get(file2) ?? bySignature(buildDir, file2);
-    classes.set(
-      file2,
-      decided ?? { kind: "unknown", how: "no source map, manifest or metafile says what it holds" }
-    );
-  }
-  return { classes, entries };
-}
-
-// checks/lib/bundle/size-limit-config.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync6, readFileSync as readFileSync6 } from "node:fs";
-import { join as join6 } from "node:path";
-import { pathToFileURL as pathToFileURL2 } from "node:url";
-
-// checks/lib/detect/repo-files.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { join as join5, relative as relative4, sep as sep4 } from "node:path";
-var SKIP_DIRS = /* @__PURE__ */ new Set([
-  "node_modules",
-  ".git",
-  "dist",
-  "build",
-  "out",
-  "coverage",
-  ".next",
-  ".nuxt",
-  ".output",
-  ".svelte-kit",
-  ".vercel",
-  ".astro",
-  ".turbo",
-  ".cache",
-  "vendor",
-  // Python virtualenvs and caches, Java/Gradle output: dependencies and build products, not sources.
-  "venv",
-  ".venv",
-  "__pycache__",
-  "site-packages",
-  "target",
-  ".gradle"
-]);
-var SOURCE_FILE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro)$/i;
-var MAX_FILES2 = 5e3;
-var MAX_BYTES = 512 * 1024;
-function listSourceFiles(repoDir, pattern = SOURCE_FILE) {
-  return walkRepo(repoDir, { skipDirs: SKIP_DIRS, pattern, maxFiles: MAX_FILES2 });
-}
-function walkRepo(repoDir, options2) {
-  const files = [];
-  const pending = [repoDir];
-  while (pending.length > 0 && files.length < options2.maxFiles) {
-    const dir = pending.pop();
-    let entries;
-    try {
-      entries = readdirSync4(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!options2.skipDirs.has(entry.name)) pending.push(join5(dir, entry.name));
-      } else if (entry.isFile() && (!options2.pattern || options2.pattern.test(entry.name))) {
-        files.push(relative4(repoDir, join5(dir, entry.name)).split(sep4).join("/"));
-        if (files.length >= options2.maxFiles) break;
-      }
-    }
-  }
-  return files.sort();
-}
-function readSmallFile(file2) {
-  try {
-    if (statSync3(file2).size > MAX_BYTES) return "";
-    return readFileSync5(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-function readPackage(dir) {
-  const text = readSmallFile(join5(dir, "package.json"));
-  if (!text) return void 0;
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return void 0;
-  const record2 = raw;
-  const deps = /* @__PURE__ */ new Set();
-  const runtimeDeps = new Set(
-    record2.dependencies && typeof record2.dependencies === "object" ? Object.keys(record2.dependencies) : []
-  );
-  for (const key of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
-    const value = record2[key];
-    if (value && typeof value === "object") for (const name of Object.keys(value)) deps.add(name);
-  }
-  const scripts = {};
-  if (record2.scripts && typeof record2.scripts === "object") {
-    for (const [key, value] of Object.entries(record2.scripts))
-      if (typeof value === "string") scripts[key] = value;
-  }
-  return {
-    name: typeof record2.name === "string" ? record2.name : void 0,
-    scripts,
-    deps,
-    runtimeDeps,
-    raw: record2
-  };
-}
-
-// checks/lib/bundle/size-limit-config.ts
-var EntrySchema = external_exports.object({
-  name: external_exports.string().optional(),
-  path: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  limit: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
-  gzip: external_exports.boolean().optional(),
-  brotli: external_exports.boolean().optional(),
-  ignore: external_exports.array(external_exports.string()).optional()
-}).loose();
-var ConfigSchema2 = external_exports.array(EntrySchema);
-var JS_CONFIGS = [".size-limit.js", ".size-limit.cjs", ".size-limit.mjs"];
-async function readSizeLimitConfig(repoDir) {
-  const parse6 = (source, raw) => {
-    const parsed = ConfigSchema2.safeParse(raw);
-    if (parsed.success) return { source, entries: parsed.data };
-    const issue2 = parsed.error.issues[0];
-    return { source, problem: `${issue2?.path.join(".") || "(top level)"}: ${issue2?.message ?? "invalid"}` };
-  };
-  const json2 = join6(repoDir, ".size-limit.json");
-  if (existsSync6(json2)) {
-    try {
-      return parse6(".size-limit.json", JSON.parse(readFileSync6(json2, "utf8")));
-    } catch (error62) {
-      return { source: ".size-limit.json", problem: error62.message };
-    }
-  }
-  const pkgFile = join6(repoDir, "package.json");
-  if (existsSync6(pkgFile)) {
-    try {
-      const pkg = JSON.parse(readFileSync6(pkgFile, "utf8"));
-      if (pkg && typeof pkg === "object" && "size-limit" in pkg) {
-        return parse6('package.json "size-limit"', pkg["size-limit"]);
-      }
-    } catch {
-    }
-  }
-  for (const name of JS_CONFIGS) {
-    const file2 = join6(repoDir, name);
-    if (!existsSync6(file2)) continue;
-    try {
-      const module2 = await import(pathToFileURL2(file2).href);
-      const value = module2 && typeof module2 === "object" && "default" in module2 ? module2.default : module2;
-      return parse6(name, value);
-    } catch (error62) {
-      return { source: name, problem: error62.message.split("\n")[0] ?? "cannot load" };
-    }
-  }
-  if (existsSync6(join6(repoDir, ".size-limit.ts"))) {
-    return {
-      source: ".size-limit.ts",
-      problem: "TypeScript size-limit configs are not read; run size-limit itself"
-    };
-  }
-  return void 0;
-}
-function repoFiles(repoDir) {
-  return walkRepo(repoDir, { skipDirs: /* @__PURE__ */ new Set(["node_modules", ".git"]), maxFiles: 5e4 });
-}
-function entryFiles(repoDir, entry, all = repoFiles(repoDir)) {
-  const patterns = (Array.isArray(entry.path) ? entry.path : [entry.path]).map((p) => p.replace(/^\.\//, ""));
-  const include = (0, import_picomatch4.default)(
-    patterns.filter((p) => !p.startsWith("!")),
-    { dot: true }
-  );
-  const excluded = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-  const exclude = excluded.length > 0 ? (0, import_picomatch4.default)(excluded, { dot: true }) : () => false;
-  return all.filter((file2) => include(file2) && !exclude(file2)).sort();
-}
-function entryCompression(entry) {
-  if (entry.gzip === true) return "gzip";
-  if (entry.brotli === false) return "none";
-  return "brotli";
-}
-function unmeasurable(entry) {
-  for (const key of [
-    "import",
-    "webpack",
-    "running",
-    "modifyWebpackConfig",
-    "modifyEsbuildConfig",
-    "uiReports"
-  ]) {
-    if (key in entry && entry[key] !== false && entry[key] !== void 0) {
-      return `uses "${key}" (needs a size-limit bundler/time plugin); run size-limit itself for it`;
-    }
-  }
-  if (entry.limit !== void 0 && parseByteSize(entry.limit) === void 0) {
-    return `limit ${JSON.stringify(entry.limit)} is not a size shipgate reads`;
-  }
-  return void 0;
-}
-
-// checks/bundle-size.ts
-var DEFAULT_LIMITS = { main: 8e4, vendor: 5e4, js: 5e5, css: 3e4 };
+// checks/contracts/bundle-size.ts
 var params2 = external_exports.object({
   target: external_exports.enum(["main", "vendor", "js", "css", "all"]).default("all"),
   limit: external_exports.union([external_exports.string(), external_exports.number()]).optional().refine((value) => value === void 0 || parseByteSize(value) !== void 0, {
@@ -84443,669 +76077,42 @@ var params2 = external_exports.object({
   /** Glob for vendor chunks (matched against the basename when it has no slash); default: name contains "vendor". */
   vendorGlob: external_exports.string().min(1).optional()
 });
-var COMPRESSION_WORD = {
-  gzip: "gzip",
-  brotli: "brotli",
-  none: "uncompressed"
-};
-var SHORT_LABEL = {
-  main: "main",
-  vendor: "largest vendor chunk",
-  js: "total JS",
-  css: "CSS"
-};
-function versus(bytes, limit, compression) {
-  return `${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} ${bytes <= limit ? "\u2264" : ">"} ${formatBytes(limit)}`;
-}
-function largestFirst(assets, count) {
-  return [...assets].sort((a, b) => b.bytes - a.bytes).slice(0, count);
-}
-function plural2(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-function viewOf(buildDir, sizes, repoDir, vendorGlob) {
-  const jsFiles = sizes.js.map((asset) => asset.file);
-  const vendor = classifyChunks(buildDir, jsFiles, {
-    repoDir,
-    vendorGlob,
-    entryScripts: entryScripts(buildDir, jsFiles)
-  });
-  const isVendor = (file2) => vendor.classes.get(file2)?.kind === "vendor";
-  return { sizes, vendor, isVendor, main: mainScripts(sizes, vendor.entries, isVendor) };
-}
-function vendorHow(view, files) {
-  const hows = [...new Set(files.map((file2) => view.vendor.classes.get(file2)?.how.split(":")[0] ?? ""))];
-  return hows.filter(Boolean).join(", ");
-}
-function evaluateVendor(limit, view, compression, vendorGlob) {
-  const chunks = view.sizes.js.filter((asset) => view.isVendor(asset.file));
-  const over = chunks.filter((asset) => asset.bytes > limit);
-  const largest = largestFirst(chunks, 1)[0];
-  const how = vendorHow(
-    view,
-    chunks.map((asset) => asset.file)
-  );
-  const byName = how === "file name" || how === "" || vendorGlob !== void 0;
-  if (over.length > 0 && largest) {
-    const text2 = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural2(chunks.length, "chunk")}${byName ? "" : `; found by ${how}`})`;
-    return { pass: false, text: text2, bytes: largest.bytes, culprits: over };
-  }
-  const unclassified = view.sizes.js.filter(
-    (asset) => asset.bytes > limit && view.vendor.classes.get(asset.file)?.kind === "unknown"
-  );
-  if (unclassified.length > 0) {
-    const first = largestFirst(unclassified, 1)[0];
-    const why = `cannot tell whether ${first.file} (${formatBytes(first.bytes)} ${COMPRESSION_WORD[compression]} > ${formatBytes(limit)}) is vendor code: no source map, manifest, metafile or stats of the build says what it holds; emit source maps (or a metafile/stats.json), or set vendorGlob`;
-    return { pass: false, unknown: why, text: why, bytes: first.bytes, culprits: [] };
-  }
-  if (!largest) {
-    const rule = vendorGlob ? `matching ${vendorGlob}` : "named *vendor* or identified as node_modules code";
-    return { pass: true, text: `no vendor chunks (no JS file ${rule})`, bytes: 0, culprits: [] };
-  }
-  const text = `largest vendor chunk ${largest.file} ${versus(largest.bytes, limit, compression)} each (${plural2(chunks.length, "chunk")}${byName ? "" : `; found by ${how}`})`;
-  return { pass: true, text, bytes: largest.bytes, culprits: [] };
-}
-function evaluate(budget, limit, view, compression, vendorGlob) {
-  if (budget === "vendor") return evaluateVendor(limit, view, compression, vendorGlob);
-  if (budget === "main") {
-    const scripts = view.main;
-    const bytes2 = totalBytes(scripts);
-    const which = scripts.length === 0 ? " (no entry script found)" : "";
-    return {
-      pass: bytes2 <= limit,
-      text: `main ${versus(bytes2, limit, compression)}${which}`,
-      bytes: bytes2,
-      culprits: scripts
-    };
-  }
-  const assets = budget === "js" ? view.sizes.js : view.sizes.css;
-  const bytes = totalBytes(assets);
-  const label2 = budget === "js" ? "total JS" : "CSS";
-  const text = `${label2} ${versus(bytes, limit, compression)} (${plural2(assets.length, "file")})`;
-  return { pass: bytes <= limit, text, bytes, culprits: largestFirst(assets, 5) };
-}
-function findingsFor(budget, result, limit, compression, toRepoPath) {
-  if (result.pass) return [];
-  const size = (asset) => `${formatBytes(asset.bytes)} ${COMPRESSION_WORD[compression]}`;
-  const why = {
-    main: (asset) => `${size(asset)}: entry script of a main bundle over its ${formatBytes(limit)} budget`,
-    vendor: (asset) => `${size(asset)}: vendor chunk over the ${formatBytes(limit)} per-chunk budget`,
-    js: (asset) => `${size(asset)}: one of the largest files of a total JS over its ${formatBytes(limit)} budget`,
-    css: (asset) => `${size(asset)}: one of the largest files of a CSS total over its ${formatBytes(limit)} budget`
-  };
-  return result.culprits.map((asset) => ({ file: toRepoPath(asset.file), message: why[budget](asset) }));
-}
-async function judgeOwnConfig(config3, repoDir) {
-  const all = repoFiles(repoDir);
-  const lines = [];
-  const findings = [];
-  const metrics2 = {};
-  let failed = 0;
-  let unmeasured = 0;
-  let judged = 0;
-  for (const [index, entry] of config3.entries.entries()) {
-    const name = entry.name ?? (Array.isArray(entry.path) ? entry.path.join(", ") : entry.path);
-    const why = unmeasurable(entry);
-    if (why) {
-      unmeasured++;
-      lines.push(`SKIP ${name}: ${why}`);
-      continue;
-    }
-    const files = entryFiles(repoDir, entry, all);
-    if (files.length === 0) {
-      failed++;
-      const message2 = `${name}: no file matches ${JSON.stringify(entry.path)} (build first?)`;
-      lines.push(`FAIL ${message2}`);
-      findings.push({ file: config3.source.split(" ")[0], message: message2 });
-      continue;
-    }
-    const compression = entryCompression(entry);
-    const bytes = await measureTotal(repoDir, files, compression);
-    metrics2[`entry${index}Bytes`] = bytes;
-    const limitBytes = entry.limit === void 0 ? void 0 : parseByteSize(entry.limit);
-    if (limitBytes === void 0) {
-      lines.push(`info ${name}: ${formatBytes(bytes)} ${COMPRESSION_WORD[compression]} (no limit set)`);
-      continue;
-    }
-    judged++;
-    const text = `${name} ${versus(bytes, limitBytes, compression)}`;
-    if (bytes > limitBytes) {
-      failed++;
-      findings.push({ file: files[0], message: `${text} (limit from ${config3.source})` });
-    }
-    lines.push(
-      `${bytes > limitBytes ? "FAIL" : "ok  "} ${text} (${files.length} file${files.length === 1 ? "" : "s"})`
-    );
-  }
-  const details = [`limits from ${config3.source}`, ...lines].join("\n");
-  if (failed > 0) {
-    const first = lines.find((line) => line.startsWith("FAIL"))?.slice(5).replace(/ \(\d+ files?\)$/, "") ?? "";
-    return {
-      status: "fail",
-      summary: `${failed} of ${config3.entries.length} size-limit entries over budget (${config3.source}): ${first}`,
-      details,
-      findings,
-      metrics: metrics2
-    };
-  }
-  if (unmeasured > 0 || judged === 0) {
-    return {
-      status: "skipped",
-      summary: judged === 0 ? `${config3.source} sets no limit shipgate can measure: run size-limit itself, or N/A` : `${unmeasured} of ${config3.entries.length} entries in ${config3.source} not measurable by shipgate (run size-limit itself); the rest within limits`,
-      details,
-      metrics: metrics2
-    };
-  }
-  const ok = lines.filter((line) => line.startsWith("ok")).map((line) => line.slice(5).replace(/ \(\d+ files?\)$/, ""));
-  return {
-    status: "pass",
-    summary: `${judged} size-limit budget${judged === 1 ? "" : "s"} met (${config3.source}): ${ok.join("; ")}`,
-    details,
-    metrics: metrics2
-  };
-}
-var bundleSizeCheck = defineCheck({
+var bundleSizeContract = defineContract({
   id: "bundle-size",
   measures: "build",
   usesBuild: true,
   title: "Bundle size budgets (size-limit)",
   proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), `target=all` is judged by its entries, each within its own limit and compression (brotli unless it says otherwise); an item (main, vendor, js, css) is judged by the entries that measure the same files as it does, and keeps its own `limit` when none does (the summary says which). Otherwise the browser build's main entry scripts, every vendor chunk, total JS and CSS within `limit` (gzip by default). Vendor chunks are found the way the bundler knows them \u2014 an esbuild metafile, webpack stats, source maps' `sources` under node_modules, the Vite manifest, the Next.js build manifest's framework chunk, React/Vue/core-js runtime code, or a `*vendor*` file name (`vendorGlob` overrides all); a chunk over the budget that none of these can classify makes the item `skipped` with the reason, never a pass. Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
-  params: params2,
-  async run({ target, limit, compression, vendorGlob }, ctx) {
-    const own2 = await ctx.memo(`size-limit-config:${ctx.repoDir}`, () => readSizeLimitConfig(ctx.repoDir));
-    if (own2 && "problem" in own2) {
-      return { status: "error", summary: `${own2.source}: ${own2.problem}` };
-    }
-    if (own2 && target === "all")
-      return ctx.memo(`size-limit-own:${ctx.repoDir}`, () => judgeOwnConfig(own2, ctx.repoDir));
-    const buildDir = findBuildDir(ctx);
-    if (!buildDir) return { status: "skipped", summary: missingBuildDirReason(ctx) };
-    const sizes = await ctx.memo(`size-limit:${buildDir}:${compression}`, async () => {
-      const started = Date.now();
-      const measured = await measureBuild(buildDir, compression);
-      ctx.log(`size-limit: ${measured.js.length + measured.css.length} files in ${Date.now() - started} ms`);
-      return measured;
-    });
-    const view = await ctx.memo(
-      `bundle-view:${buildDir}:${compression}:${vendorGlob ?? ""}`,
-      async () => viewOf(buildDir, sizes, ctx.repoDir, vendorGlob)
-    );
-    const toRepoPath = (file2) => relative5(ctx.repoDir, join7(buildDir, file2)).split("\\").join("/");
-    let ownNote;
-    if (own2 && target !== "all") {
-      const matching = entriesFor(target, own2, view, buildDir, ctx.repoDir);
-      if (matching.length > 0) {
-        const outcome2 = await judgeOwnConfig({ ...own2, entries: matching }, ctx.repoDir);
-        return {
-          ...outcome2,
-          summary: `${outcome2.summary} [the ${ITEM_NAME[target]} as ${own2.source} measures it]`
-        };
-      }
-      ownNote = `no entry of ${own2.source} measures the ${ITEM_NAME[target]}: judged by this item's own limit`;
-    }
-    const budgets = target === "all" ? ["main", "vendor", "js", "css"] : [target];
-    const custom2 = target !== "all" && limit !== void 0 ? parseByteSize(limit) : void 0;
-    const metrics2 = {};
-    const findings = [];
-    const results = [];
-    const short = [];
-    for (const budget of budgets) {
-      const budgetLimit = custom2 ?? DEFAULT_LIMITS[budget];
-      const result = evaluate(budget, budgetLimit, view, compression, vendorGlob);
-      metrics2[`${budget}Bytes`] = result.bytes;
-      metrics2[`${budget}LimitBytes`] = budgetLimit;
-      findings.push(...findingsFor(budget, result, budgetLimit, compression, toRepoPath));
-      results.push(result);
-      short.push(`${SHORT_LABEL[budget]} ${formatBytes(result.bytes)} \u2264 ${formatBytes(budgetLimit)}`);
-    }
-    const failed = results.filter((result) => !result.pass && !result.unknown).map((result) => result.text);
-    const unknown2 = results.flatMap((result) => result.unknown ? [result.unknown] : []);
-    const ignored = target === "all" && limit !== void 0 ? ["limit ignored for target=all (seed budgets apply)"] : [];
-    const vendorLines = [...view.vendor.classes.entries()].filter(([, c]) => c.kind !== "app" || c.how !== "entry script (main bundle)").slice(0, 30).map(([file2, c]) => `  ${file2}: ${c.kind} (${c.how})`);
-    const details = [
-      `build dir: ${toRepoPath(".") || "."}`,
-      ...ownNote ? [ownNote] : [],
-      ...ignored,
-      ...results.map((result) => `${result.unknown ? "SKIP" : result.pass ? "ok  " : "FAIL"} ${result.text}`),
-      ...budgets.includes("vendor") ? ["JS chunks, vendor or not, as the build says:", ...vendorLines] : []
-    ].join("\n");
-    const status = failed.length > 0 ? "fail" : unknown2.length > 0 ? "skipped" : "pass";
-    const note = ownNote ? ` (${ownNote})` : "";
-    if (target !== "all")
-      return { status, summary: `${results[0]?.text ?? ""}${note}`, details, findings, metrics: metrics2 };
-    const summary = failed.length > 0 ? `${failed.length} of 4 performance budgets exceeded: ${failed.join("; ")}` : unknown2.length > 0 ? `${4 - unknown2.length} of 4 performance budgets met; not judged: ${unknown2.join("; ")}` : `All performance budgets met (${COMPRESSION_WORD[compression]}): ${short.join(", ")}`;
-    return { status, summary, details, findings, metrics: metrics2 };
-  }
+  params: params2
 });
-var ITEM_NAME = {
-  main: "main bundle",
-  vendor: "vendor chunks",
-  js: "total JS",
-  css: "CSS"
-};
-function entriesFor(target, config3, view, buildDir, repoDir) {
-  const all = repoFiles(repoDir);
-  const same = (a, b) => a.length > 0 && a.length === b.length && a.every((file2) => b.includes(file2));
-  return config3.entries.filter((entry) => {
-    if (unmeasurable(entry)) return false;
-    const files = entryFiles(repoDir, entry, all).map((file2) => relative5(buildDir, join7(repoDir, file2)).split("\\").join("/")).filter((file2) => !file2.startsWith("..") && /\.(?:m?js|cjs|css)$/i.test(file2));
-    if (files.length === 0) return false;
-    const itemFiles = {
-      main: () => same(
-        files,
-        view.main.map((asset) => asset.file)
-      ),
-      js: () => same(
-        files,
-        view.sizes.js.map((asset) => asset.file)
-      ),
-      css: () => same(
-        files,
-        view.sizes.css.map((asset) => asset.file)
-      ),
-      vendor: () => files.every((file2) => view.isVendor(file2))
-    };
-    return itemFiles[target]();
-  });
-}
 
-// checks/changelog.ts
-import { readdir, readFile as readFile2 } from "node:fs/promises";
-import path3 from "node:path";
-
-// checks/lib/git/release-context.ts
-import { readFile } from "node:fs/promises";
-import path2 from "node:path";
-
-// checks/lib/git/project-version.ts
-var VERSION_FILES = [
-  "package.json",
-  "pyproject.toml",
-  "setup.cfg",
-  "Cargo.toml",
-  "pom.xml",
-  "build.gradle",
-  "build.gradle.kts",
-  "VERSION"
-];
-function section(text, name) {
-  const escaped = name.replace(/[.[\]]/g, "\\$&");
-  return new RegExp(`^\\[${escaped}\\]\\s*$([\\s\\S]*?)(?=^\\[|(?![\\s\\S]))`, "m").exec(text)?.[1];
-}
-function versionFromManifest(file2, text) {
-  const quoted = (body) => body ? /^\s*version\s*=\s*["']([^"']+)["']/m.exec(body)?.[1] : void 0;
-  switch (file2) {
-    case "package.json": {
-      const parsed = JSON.parse(text);
-      const version2 = parsed && typeof parsed === "object" ? parsed.version : void 0;
-      return typeof version2 === "string" ? version2 : void 0;
-    }
-    case "pyproject.toml":
-      return quoted(section(text, "project")) ?? quoted(section(text, "tool.poetry"));
-    case "setup.cfg": {
-      const value = /^\s*version\s*=\s*([^\s#]+)/m.exec(section(text, "metadata") ?? "")?.[1];
-      return value && !value.startsWith("attr:") && !value.startsWith("file:") ? value : void 0;
-    }
-    case "Cargo.toml":
-      return quoted(section(text, "package"));
-    case "pom.xml": {
-      const own2 = text.replace(
-        /<(parent|dependencies|dependencyManagement|build|profiles|plugins)>[\s\S]*?<\/\1>/g,
-        ""
-      );
-      const version2 = /<version>\s*([^<\s]+)\s*<\/version>/.exec(own2)?.[1];
-      return version2 && !version2.includes("${") ? version2 : void 0;
-    }
-    case "build.gradle":
-    case "build.gradle.kts":
-      return /^\s*version\s*=\s*["']([^"']+)["']/m.exec(text)?.[1];
-    case "VERSION":
-      return /^\s*v?(\d+\.\d+\.\d+[\w.+-]*)\s*$/.exec(text.split("\n")[0] ?? "")?.[1];
-  }
-}
-function projectVersion(read3) {
-  for (const file2 of VERSION_FILES) {
-    const text = read3(file2);
-    if (text === void 0) continue;
-    const version2 = versionFromManifest(file2, text);
-    if (version2) return { version: version2, file: file2 };
-  }
-  return void 0;
-}
-
-// checks/lib/git/release-context.ts
-async function readProjectVersion(dir) {
-  const texts = /* @__PURE__ */ new Map();
-  for (const file2 of VERSION_FILES) {
-    const text = await readFile(path2.join(dir, file2), "utf8").catch(() => void 0);
-    if (text !== void 0) texts.set(file2, text);
-  }
-  return projectVersion((file2) => texts.get(file2));
-}
-async function releaseInfo(ctx) {
-  const manifest = await readProjectVersion(ctx.repoDir);
-  const packageVersion = manifest?.version;
-  const branchVersion = versionFromBranch(ctx.branch);
-  const titleVersion = versionFromTitle(ctx.prTitle);
-  const base = { packageVersion, packageFile: manifest?.file, branchVersion, titleVersion };
-  if (ctx.releaseVersion)
-    return { ...base, version: ctx.releaseVersion.replace(/^v/, ""), source: "release version" };
-  const version2 = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
-  const source = branchVersion ? "branch" : titleVersion ? "PR title" : version2 ? manifest?.file : void 0;
-  return { ...base, version: version2, source };
-}
-
-// checks/changelog.ts
+// checks/contracts/changelog.ts
 var ParamsSchema2 = external_exports.object({
   /** Changelog path relative to the checked directory (matched case-insensitively). */
   file: external_exports.string().min(1).default("CHANGELOG.md")
 }).strict();
-function headingsOf(markdown) {
-  const headings = [];
-  let fence;
-  markdown.split(/\r?\n/).forEach((line, index) => {
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      const marker = fenceMatch[1] ?? "";
-      if (!fence) fence = marker;
-      else if (marker.startsWith(fence)) fence = void 0;
-      return;
-    }
-    const m = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (m) headings.push({ line: index + 1, level: m[1]?.length ?? 1, text: m[2] ?? "" });
-  });
-  return headings;
-}
-var escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-var ANY_VERSION_RE = /(?<![\w.-])v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?![\w+-]|\.\w)/;
-function headingNamesVersion(text, version2) {
-  return new RegExp(`(?<![\\w.-])v?${escapeRegExp(version2)}(?![\\w+-]|\\.\\w)`).test(text);
-}
-function sectionHasContent(lines, heading, headings) {
-  const end = headings.find((h) => h.line > heading.line && h.level <= heading.level)?.line ?? lines.length + 1;
-  const body = lines.slice(heading.line, end - 1);
-  return body.some((line) => line.trim() !== "" && !/^\s{0,3}#{1,6}\s/.test(line));
-}
-async function findFile(dir, wanted) {
-  const folder = path3.join(dir, path3.dirname(wanted));
-  const base = path3.basename(wanted).toLowerCase();
-  const names = await readdir(folder).catch(() => []);
-  const name = names.find((n2) => n2 === path3.basename(wanted)) ?? names.find((n2) => n2.toLowerCase() === base);
-  return name ? path3.join(path3.dirname(wanted), name) : void 0;
-}
-var changelogCheck = defineCheck({
+var changelogContract = defineContract({
   id: "changelog",
   measures: "repository",
   proves: "CHANGELOG.md has an entry for the release version. Does not prove the entry is complete.",
   title: "CHANGELOG.md has an entry for the release version",
-  params: ParamsSchema2,
-  async run(params4, ctx) {
-    const file2 = await findFile(ctx.repoDir, params4.file);
-    if (!file2) {
-      return {
-        status: "fail",
-        summary: `no ${params4.file}`,
-        findings: [{ file: params4.file, message: `no ${params4.file} in the checked directory` }]
-      };
-    }
-    const release = await releaseInfo(ctx);
-    if (!release.version) {
-      return {
-        status: "skipped",
-        summary: "no release version: package.json has no version and the branch/PR title name none"
-      };
-    }
-    const version2 = release.version;
-    const text = await readFile2(path3.join(ctx.repoDir, file2), "utf8");
-    const headings = headingsOf(text);
-    const entry = headings.find((h) => headingNamesVersion(h.text, version2));
-    const newest = headings.map((h) => ANY_VERSION_RE.exec(h.text)?.[1]).find(Boolean);
-    if (!entry) {
-      const message2 = `${file2} has no entry for ${version2}${newest ? ` (newest entry: ${newest})` : " (no versioned entries)"}`;
-      return {
-        status: "fail",
-        summary: message2,
-        details: `Release version ${version2} comes from the ${release.source}. Add a heading such as "## [${version2}] - date".`,
-        findings: [{ file: file2, line: 1, message: message2 }]
-      };
-    }
-    if (!sectionHasContent(text.split(/\r?\n/), entry, headings)) {
-      const message2 = `${file2} has an empty entry for ${version2}`;
-      return { status: "fail", summary: message2, findings: [{ file: file2, line: entry.line, message: message2 }] };
-    }
-    return {
-      status: "pass",
-      summary: `${file2} has an entry for ${version2} (line ${entry.line})`,
-      metrics: { line: entry.line }
-    };
-  }
+  params: ParamsSchema2
 });
 
-// src/github/token-client.ts
-function tokenOctokit(token, apiUrl, tuning = {}) {
-  const Octokit2 = tunedOctokit(tuning);
-  return new Octokit2({ auth: { token }, baseUrl: apiUrl.replace(/\/+$/, "") });
-}
-function gitHubForToken(access2, tuning = {}) {
-  return gitHubFor(tokenOctokit(access2.token, access2.apiUrl, tuning), {
-    owner: access2.owner,
-    repo: access2.repo
-  });
-}
-
-// checks/lib/github/check-runs.ts
-async function listCheckRuns(github, sha) {
-  try {
-    const runs = await gitHubForToken(github).latestCheckRuns(sha);
-    return { kind: "ok", runs };
-  } catch (error62) {
-    const status = statusOf(error62);
-    if (status === 401 || status === 403) return { kind: "forbidden", status };
-    throw new Error(
-      `GitHub answered ${status === void 0 ? "with an error" : `HTTP ${status}`} listing check runs of ${sha}: ${error62 instanceof Error ? error62.message : String(error62)}`
-    );
-  }
-}
-
-// checks/ci-status.ts
-var OWN_CHECK_RUNS = ["shipgate", "shipgate/checks"];
-var OK_CONCLUSIONS = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
+// checks/contracts/ci-status.ts
 var ParamsSchema3 = external_exports.object({
   /** More check run names to ignore (comma-separated), e.g. the workflow job that runs shipgate. */
   ignore: external_exports.string().default("")
 }).strict();
-function plural3(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-function describeRun(run2) {
-  return run2.status === "completed" ? `${run2.name} (${run2.conclusion ?? "no conclusion"})` : `${run2.name} (${run2.status})`;
-}
-var ciStatusCheck = defineCheck({
+var ciStatusContract = defineContract({
   id: "ci-status",
   measures: "environment",
   title: "Every other check run on the head commit succeeded",
-  params: ParamsSchema3,
-  async run(params4, ctx) {
-    const github = ctx.github;
-    if (!github)
-      return { status: "skipped", summary: "no GitHub context: CI status is checked in the Action" };
-    const sha = github.headSha;
-    if (!sha) return { status: "skipped", summary: "no head commit SHA: cannot look up its check runs" };
-    const short = sha.slice(0, 7);
-    const ignored = /* @__PURE__ */ new Set([
-      ...OWN_CHECK_RUNS,
-      ...params4.ignore.split(",").map((name) => name.trim()).filter(Boolean)
-    ]);
-    const listed = await listCheckRuns(github, sha);
-    if (listed.kind === "forbidden") {
-      return {
-        status: "skipped",
-        summary: `GitHub token may not read check runs (HTTP ${listed.status}): grant checks: read`
-      };
-    }
-    const runs = listed.runs.filter((run2) => !ignored.has(run2.name));
-    if (runs.length === 0)
-      return { status: "skipped", summary: `no other check runs on ${short}: nothing to verify` };
-    const running2 = runs.filter((run2) => run2.status !== "completed");
-    const failed = runs.filter(
-      (run2) => run2.status === "completed" && !OK_CONCLUSIONS.has(run2.conclusion ?? "")
-    );
-    const metrics2 = { checkRuns: runs.length, failed: failed.length, running: running2.length };
-    if (failed.length === 0 && running2.length === 0) {
-      return {
-        status: "pass",
-        summary: `${plural3(runs.length, "check run")} succeeded on ${short}`,
-        metrics: metrics2
-      };
-    }
-    const findings = [...failed, ...running2].map((run2) => ({
-      commit: short,
-      message: `${describeRun(run2)}${run2.htmlUrl ? ` ${run2.htmlUrl}` : ""}`
-    }));
-    const parts = [
-      failed.length > 0 ? `${failed.length} of ${plural3(runs.length, "check run")} failed: ${failed.map(describeRun).join(", ")}` : "",
-      running2.length > 0 ? `${plural3(running2.length, "check run")} still running: ${running2.map((r) => r.name).join(", ")}` : ""
-    ].filter(Boolean);
-    return { status: "fail", summary: parts.join("; "), findings, metrics: metrics2 };
-  }
+  params: ParamsSchema3
 });
 
-// checks/coverage.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import path4 from "node:path";
-
-// checks/lib/coverage/coverage-report.ts
+// checks/contracts/coverage.ts
 var COVERAGE_METRICS = ["lines", "branches", "functions", "statements"];
-var CountsSchema = external_exports.object({ total: external_exports.number().min(0), covered: external_exports.number().min(0) });
-var IstanbulSummarySchema = external_exports.object({
-  total: external_exports.object({
-    lines: CountsSchema,
-    statements: CountsSchema.optional(),
-    functions: CountsSchema.optional(),
-    branches: CountsSchema.optional()
-  })
-});
-function parseIstanbulSummary(text) {
-  const { total } = IstanbulSummarySchema.parse(JSON.parse(text));
-  const totals = {};
-  for (const metric of COVERAGE_METRICS) {
-    const counts = total[metric];
-    if (counts) totals[metric] = { covered: counts.covered, total: counts.total };
-  }
-  return totals;
-}
-var LCOV_KEYS = {
-  LH: ["lines", "covered"],
-  LF: ["lines", "total"],
-  BRH: ["branches", "covered"],
-  BRF: ["branches", "total"],
-  FNH: ["functions", "covered"],
-  FNF: ["functions", "total"]
-};
-function parseLcov(text) {
-  const totals = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^(LH|LF|BRH|BRF|FNH|FNF):(\d+)\s*$/.exec(line);
-    const key = m ? LCOV_KEYS[m[1] ?? ""] : void 0;
-    if (!m || !key) continue;
-    const [metric, field] = key;
-    const counts = totals[metric] ?? { covered: 0, total: 0 };
-    counts[field] += Number(m[2]);
-    totals[metric] = counts;
-  }
-  return totals;
-}
-function attribute(tag2, name) {
-  return new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag2)?.[1];
-}
-function parseCobertura(text) {
-  const root = /<coverage\b[^>]*>/.exec(text)?.[0];
-  if (!root) throw new Error("no <coverage> element");
-  const totals = {};
-  for (const [metric, kind] of [
-    ["lines", "lines"],
-    ["branches", "branches"]
-  ]) {
-    const total = Number(attribute(root, `${kind}-valid`));
-    const covered = Number(attribute(root, `${kind}-covered`));
-    if (Number.isFinite(total) && Number.isFinite(covered) && attribute(root, `${kind}-valid`) !== void 0)
-      totals[metric] = { covered, total };
-  }
-  if (!totals.lines) throw new Error("the <coverage> element has no lines-valid/lines-covered");
-  return totals;
-}
-var JACOCO_COUNTERS = {
-  LINE: "lines",
-  BRANCH: "branches",
-  METHOD: "functions",
-  INSTRUCTION: "statements"
-};
-function parseJacoco(text) {
-  const end = text.lastIndexOf("</report>");
-  if (end === -1 || !/<report\b/.test(text)) throw new Error("no <report> element");
-  const start = Math.max(text.lastIndexOf("</package>"), text.lastIndexOf("<sessioninfo"), 0);
-  const totals = {};
-  for (const counter of text.slice(start, end).matchAll(/<counter\b[^>]*\/?>/g)) {
-    const metric = JACOCO_COUNTERS[attribute(counter[0], "type") ?? ""];
-    const missed = Number(attribute(counter[0], "missed"));
-    const covered = Number(attribute(counter[0], "covered"));
-    if (metric && Number.isFinite(missed) && Number.isFinite(covered))
-      totals[metric] = { covered, total: covered + missed };
-  }
-  if (!totals.lines) throw new Error("no report-level LINE counter");
-  return totals;
-}
-function parseGoCoverProfile(text) {
-  const lines = text.split(/\r?\n/);
-  if (!/^mode: (?:set|count|atomic)\s*$/.test(lines[0] ?? "")) throw new Error('no "mode:" line');
-  const blocks = /* @__PURE__ */ new Map();
-  for (const line of lines.slice(1)) {
-    const match2 = /^(.+:\d+\.\d+,\d+\.\d+) (\d+) (\d+)\s*$/.exec(line);
-    if (!match2?.[1]) continue;
-    const previous = blocks.get(match2[1]);
-    const covered2 = Number(match2[3]) > 0 || previous?.covered === true;
-    blocks.set(match2[1], { statements: Number(match2[2]), covered: covered2 });
-  }
-  let total = 0;
-  let covered = 0;
-  for (const block of blocks.values()) {
-    total += block.statements;
-    if (block.covered) covered += block.statements;
-  }
-  return { statements: { covered, total } };
-}
-function coverageFormat(file2, text) {
-  if (file2.toLowerCase().endsWith(".json")) return "istanbul";
-  const head = text.slice(0, 4096);
-  if (/^mode: (?:set|count|atomic)\b/.test(head)) return "go";
-  if (/<!DOCTYPE report|<report\b/.test(head) && !/<coverage\b/.test(head)) return "jacoco";
-  if (/<coverage\b/.test(head)) return "cobertura";
-  return "lcov";
-}
-function parseCoverage(file2, text) {
-  const format = coverageFormat(file2, text);
-  const parse6 = {
-    istanbul: parseIstanbulSummary,
-    lcov: parseLcov,
-    cobertura: parseCobertura,
-    jacoco: parseJacoco,
-    go: parseGoCoverProfile
-  };
-  return { format, totals: parse6[format](text) };
-}
-
-// checks/coverage.ts
-var DEFAULT_COVERAGE_FILES = [
-  "coverage/coverage-summary.json",
-  "coverage/lcov.info",
-  "coverage/cobertura-coverage.xml",
-  "coverage.xml",
-  "coverage/coverage.xml",
-  "target/site/jacoco/jacoco.xml",
-  "build/reports/jacoco/test/jacocoTestReport.xml",
-  "coverage.out"
-];
-var DEFAULT_FILES = DEFAULT_COVERAGE_FILES;
 var ParamsSchema4 = external_exports.object({
   /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML, JaCoCo XML or a Go cover profile. */
   file: external_exports.string().min(1).optional(),
@@ -85113,67 +76120,15 @@ var ParamsSchema4 = external_exports.object({
   /** Minimum percentage. */
   min: external_exports.coerce.number().min(0).max(100).default(70)
 }).strict();
-async function loadTotals(dir, files) {
-  for (const file2 of files) {
-    let text;
-    try {
-      text = await readFile3(path4.join(dir, file2), "utf8");
-    } catch {
-      continue;
-    }
-    try {
-      return { file: file2, totals: parseCoverage(file2, text).totals };
-    } catch (error62) {
-      const why = error62 instanceof SyntaxError ? error62.message : error62 instanceof Error && !("issues" in error62) ? `not a coverage report (${error62.message})` : "not an istanbul json-summary report";
-      throw new Error(`cannot read ${file2}: ${why}`);
-    }
-  }
-  return void 0;
-}
-var coverageCheck = defineCheck({
+var coverageContract = defineContract({
   id: "coverage",
   measures: "build",
   proves: "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
-  params: ParamsSchema4,
-  async run(params4, ctx) {
-    const tried = params4.file ? [params4.file] : DEFAULT_FILES;
-    const report = await loadTotals(ctx.repoDir, tried);
-    if (!report) {
-      return {
-        status: "skipped",
-        summary: `no coverage report (tried ${tried.join(", ")}): run the tests with coverage first`
-      };
-    }
-    const metric = params4.metric === "lines" && !report.totals.lines && report.totals.statements ? "statements" : params4.metric;
-    const counts = report.totals[metric];
-    if (!counts) {
-      return { status: "skipped", summary: `${report.file} has no ${params4.metric} counts` };
-    }
-    if (counts.total === 0) {
-      return {
-        status: "skipped",
-        summary: `${report.file} counts 0 ${metric}: nothing was instrumented`
-      };
-    }
-    const pct = counts.covered / counts.total * 100;
-    const ok = pct >= params4.min;
-    return {
-      status: ok ? "pass" : "fail",
-      summary: `${pct.toFixed(1)}% ${metric} ${ok ? "\u2265" : "<"} ${params4.min}%${metric === params4.metric ? "" : ` (${report.file} counts statements, not lines)`}`,
-      details: `${counts.covered} of ${counts.total} ${metric} covered, from ${report.file}`,
-      findings: ok ? [] : [
-        {
-          file: report.file,
-          message: `${metric} coverage ${pct.toFixed(1)}% is below ${params4.min}%`
-        }
-      ],
-      metrics: { pct: Number(pct.toFixed(2)), covered: counts.covered, total: counts.total, min: params4.min }
-    };
-  }
+  params: ParamsSchema4
 });
 
-// checks/lib/telemetry/promql.ts
+// src/core/telemetry/promql.ts
 function escapeLabelValue(value) {
   return value.replace(/[\\"\n\r\t]/g, (char) => {
     switch (char) {
@@ -85202,65 +76157,65 @@ function fillVariables(template, vars) {
   });
   return missing.length > 0 ? { ok: false, missing: [...new Set(missing)] } : { ok: true, query };
 }
-var join8 = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
+var join = (...matchers) => `{${matchers.filter((m) => m.trim() !== "").join(",")}}`;
 var METRIC_PRESETS = {
   "error-rate": {
     unit: "%",
     describe: "5xx share of requests",
-    query: (sel, rate2) => (
+    query: (sel, rate) => (
       // `or vector(0)`: before any 5xx the numerator has no series; no traffic stays 0/0 = NaN (no data)
-      `100 * (sum(rate(http_requests_total${join8('code=~"5.."', sel)}[${rate2}])) or vector(0)) / sum(rate(http_requests_total${join8(sel)}[${rate2}]))`
+      `100 * (sum(rate(http_requests_total${join('code=~"5.."', sel)}[${rate}])) or vector(0)) / sum(rate(http_requests_total${join(sel)}[${rate}]))`
     )
   },
   "error-count": {
     unit: "",
     describe: "5xx responses",
-    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join8('code=~"5.."', sel)}[${over}])) or vector(0)`
+    query: (sel, _rate, { over }) => `sum(increase(http_requests_total${join('code=~"5.."', sel)}[${over}])) or vector(0)`
   },
   p95: {
     unit: "ms",
     describe: "p95 latency",
-    query: (sel, rate2) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join8(sel)}[${rate2}])))`
+    query: (sel, rate) => `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket${join(sel)}[${rate}])))`
   },
   p99: {
     unit: "ms",
     describe: "p99 latency",
-    query: (sel, rate2) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join8(sel)}[${rate2}])))`
+    query: (sel, rate) => `1000 * histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket${join(sel)}[${rate}])))`
   },
   "memory-bytes": {
     unit: "B",
     describe: "resident memory (largest instance)",
-    query: (sel) => `max(process_resident_memory_bytes${join8(sel)})`
+    query: (sel) => `max(process_resident_memory_bytes${join(sel)})`
   },
   "memory-percent": {
     unit: "%",
     describe: "resident memory of the limit (largest instance)",
-    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join8(sel)}) / ${memoryLimitBytes}`
+    query: (sel, _rate, { memoryLimitBytes }) => memoryLimitBytes === void 0 ? void 0 : `100 * max(process_resident_memory_bytes${join(sel)}) / ${memoryLimitBytes}`
   },
   "memory-growth": {
     unit: "MB/h",
     describe: "resident memory growth (largest instance)",
-    query: (sel, rate2) => `max(deriv(process_resident_memory_bytes${join8(sel)}[${rate2}])) * 3600 / 1048576`
+    query: (sel, rate) => `max(deriv(process_resident_memory_bytes${join(sel)}[${rate}])) * 3600 / 1048576`
   },
   cpu: {
     unit: "%",
     describe: "CPU of one core (busiest instance)",
-    query: (sel, rate2) => `100 * max(rate(process_cpu_seconds_total${join8(sel)}[${rate2}]))`
+    query: (sel, rate) => `100 * max(rate(process_cpu_seconds_total${join(sel)}[${rate}]))`
   },
   up: {
     unit: "%",
     describe: "targets up",
-    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join8(targetSelector)})`
+    query: (_sel, _rate, { targetSelector }) => `100 * avg(up${join(targetSelector)})`
   },
   uptime: {
     unit: "%",
     describe: "uptime over the window",
-    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join8(targetSelector)}[${over}]))`
+    query: (_sel, _rate, { over, targetSelector }) => `100 * avg(avg_over_time(up${join(targetSelector)}[${over}]))`
   }
 };
 var METRIC_NAMES = Object.keys(METRIC_PRESETS);
 
-// checks/cutover-window.ts
+// checks/contracts/cutover-window.ts
 var Params = CutoverWindowParams.superRefine((params4, ctx) => {
   const parsed = parseWindowMetrics(params4.metrics);
   if (!parsed.ok) return;
@@ -85272,472 +76227,31 @@ var Params = CutoverWindowParams.superRefine((params4, ctx) => {
         message: `unknown metric "${metric}"; known: ${METRIC_NAMES.join(", ")}`
       });
 });
-var cutoverWindowCheck = defineCheck({
+var cutoverWindowContract = defineContract({
   id: CUTOVER_CHECK,
   measures: "environment",
   title: "A cutover window passed with every bound metric within limits",
   proves: "The window opened when the cutover step before it was ticked and stayed open for `duration`; every `interval` sample of every metric in `metrics` (default queries of `prometheus`, judged like its windows) and of the rollback triggers bound to `prometheus` stayed within limits (up to `failureLimit` breaches), with at least `count` samples. Ticked only by the bot; a breach fails the window at once, and a trigger breach starts the rollback. Proves what the metrics measure over that window, no more (docs/telemetry.md).",
-  params: Params,
-  async run() {
-    return {
-      status: "skipped",
-      summary: "judged by the shipgate bot over the window opened by ticking the cutover step before it (docs/telemetry.md)"
-    };
-  }
+  params: Params
 });
 
-// checks/env-files.ts
-import path5 from "node:path";
-
-// checks/lib/git/git.ts
-import { execFile, spawn } from "node:child_process";
-import { createInterface } from "node:readline";
-var BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "--no-pager"];
-var MAX_BUFFER = 256 * 1024 * 1024;
-function tryGit(args, cwd, signal) {
-  return new Promise((resolve5, reject) => {
-    execFile(
-      "git",
-      [...BASE_ARGS, ...args],
-      {
-        cwd,
-        signal,
-        maxBuffer: MAX_BUFFER,
-        encoding: "utf8",
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
-      },
-      (error62, stdout, stderr) => {
-        if (error62 && typeof error62.code !== "number") {
-          reject(error62);
-          return;
-        }
-        resolve5({ code: error62 ? Number(error62.code) : 0, stdout, stderr });
-      }
-    );
-  });
-}
-async function git(args, cwd, signal) {
-  const result = await tryGit(args, cwd, signal);
-  if (result.code !== 0)
-    throw new Error(`git ${args[0] ?? ""} failed: ${result.stderr.trim().split("\n")[0] ?? ""}`);
-  return result.stdout;
-}
-async function isGitRepo(dir, signal) {
-  const result = await tryGit(["rev-parse", "--is-inside-work-tree"], dir, signal).catch(() => void 0);
-  return result?.code === 0 && result.stdout.trim() === "true";
-}
-async function resolveCommit(ref, dir, signal) {
-  const result = await tryGit(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], dir, signal);
-  return result.code === 0 ? result.stdout.trim() : void 0;
-}
-async function repoPrefix(dir, signal) {
-  return (await git(["rev-parse", "--show-prefix"], dir, signal)).trim();
-}
-function splitNul(output2) {
-  return output2.split("\0").filter((entry) => entry.length > 0);
-}
-function streamGitLines(args, cwd, onLine, signal) {
-  return new Promise((resolve5, reject) => {
-    const child = spawn("git", [...BASE_ARGS, ...args], {
-      cwd,
-      signal,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: "0" }
-    });
-    let stderr = "";
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk) => {
-      if (stderr.length < 1e4) stderr += chunk;
-    });
-    const lines = createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY });
-    lines.on("line", onLine);
-    const linesDone = new Promise((done) => lines.once("close", done));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      linesDone.then(() => {
-        if (code === 0) resolve5();
-        else
-          reject(new Error(`git ${args[0] ?? ""} failed: ${stderr.trim().split("\n")[0] ?? `exit ${code}`}`));
-      });
-    });
-  });
-}
-
-// checks/env-files.ts
+// checks/contracts/env-files.ts
 var ParamsSchema5 = external_exports.object({
   /** Extra env file names that may be committed (comma-separated), e.g. `.env.test`. */
   allow: external_exports.string().default("")
 }).strict();
-var ENV_FILE_RE = /^\.env(?:rc|\..+)?$/;
-var TEMPLATE_SUFFIXES = /* @__PURE__ */ new Set(["example", "sample", "template"]);
-var MUST_BE_IGNORED = ".env.production";
-function isSecretEnvFile(file2, allowed = /* @__PURE__ */ new Set()) {
-  const name = path5.posix.basename(file2);
-  if (!ENV_FILE_RE.test(name) || allowed.has(name)) return false;
-  return !TEMPLATE_SUFFIXES.has(name.split(".").at(-1) ?? "");
-}
-async function envFilesInHistory(dir, allowed, signal) {
-  const args = ["log", "--full-history", "--no-renames", "--diff-filter=A", "--name-only", "--format=%x00%h"];
-  const result = await tryGit([...args, "--relative", "HEAD", "--", "."], dir, signal);
-  const added = /* @__PURE__ */ new Map();
-  let commit = "";
-  let commits = 0;
-  for (const line of result.stdout.split("\n")) {
-    if (line.startsWith("\0")) {
-      commit = line.slice(1);
-      commits++;
-    } else if (line && isSecretEnvFile(line, allowed)) {
-      added.set(line, commit);
-    }
-  }
-  return { added, commits };
-}
-function plural4(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-var envFilesCheck = defineCheck({
+var envFilesContract = defineContract({
   id: "env-files",
   measures: "repository",
   proves: "No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).",
   title: "No .env files committed, now or in history; .env.production is git-ignored",
-  params: ParamsSchema5,
-  async run(params4, ctx) {
-    const dir = ctx.repoDir;
-    if (!await isGitRepo(dir, ctx.signal)) {
-      return {
-        status: "skipped",
-        summary: "not a git repository: cannot tell which env files are committed"
-      };
-    }
-    const allowed = new Set(
-      params4.allow.split(",").map((name) => name.trim()).filter(Boolean)
-    );
-    const tracked = splitNul((await tryGit(["ls-files", "-z", "--cached"], dir, ctx.signal)).stdout).filter(
-      (f) => isSecretEnvFile(f, allowed)
-    );
-    const untracked = splitNul(
-      (await tryGit(["ls-files", "-z", "--others", "--exclude-standard"], dir, ctx.signal)).stdout
-    ).filter((f) => isSecretEnvFile(f, allowed));
-    const history = await resolveCommit("HEAD", dir, ctx.signal) ? await envFilesInHistory(dir, allowed, ctx.signal) : { added: /* @__PURE__ */ new Map(), commits: 0 };
-    const ignoreCheck = await tryGit(["check-ignore", "--no-index", "-q", MUST_BE_IGNORED], dir, ctx.signal);
-    if (ignoreCheck.code > 1) throw new Error(`git check-ignore failed: ${ignoreCheck.stderr.trim()}`);
-    const findings = [];
-    for (const file2 of tracked) {
-      const commit = history.added.get(file2);
-      findings.push({
-        file: file2,
-        commit,
-        message: `${file2} is tracked by git${commit ? ` (added in ${commit})` : ""}: remove it with \`git rm --cached\` and rotate its values`
-      });
-    }
-    for (const [file2, commit] of history.added) {
-      if (tracked.includes(file2)) continue;
-      findings.push({
-        file: file2,
-        commit,
-        message: `${file2} was committed in ${commit}: rotate every value it held`
-      });
-    }
-    for (const file2 of untracked) {
-      findings.push({
-        file: file2,
-        message: `${file2} is not git-ignored: one \`git add .\` away from being committed`
-      });
-    }
-    const ignored = ignoreCheck.code === 0;
-    if (!ignored) {
-      findings.push({
-        file: ".gitignore",
-        message: `${MUST_BE_IGNORED} is not ignored: add \`.env*\` and \`!.env.example\` to .gitignore`
-      });
-    }
-    const metrics2 = {
-      tracked: tracked.length,
-      inHistory: history.added.size,
-      untrackedNotIgnored: untracked.length,
-      commits: history.commits
-    };
-    if (findings.length === 0) {
-      return {
-        status: "pass",
-        summary: `0 env files committed in ${plural4(history.commits, "commit")}; ${MUST_BE_IGNORED} is git-ignored`,
-        metrics: metrics2
-      };
-    }
-    const named = findings.map((f) => f.file === ".gitignore" ? `${MUST_BE_IGNORED} not ignored` : f.file).join(", ");
-    return {
-      status: "fail",
-      summary: `${plural4(findings.length, "env file problem")}: ${named}`,
-      findings,
-      metrics: metrics2
-    };
-  }
+  params: ParamsSchema5
 });
 
-// checks/lib/detect/env-names.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join9 } from "node:path";
-var ENV_SOURCE = /\.(?:[cm]?[jt]sx?|svelte|vue|astro|py|go|rb|java|kt|erb|ya?ml|properties)$/i;
-var ENV_EXAMPLE_FILES = [".env.example", ".env.sample", ".env.template", ".env.dist", "example.env"];
-var READ_RE = /\b(?:process\.env|import\.meta\.env|Deno\.env\.get\(|\$env\/(?:static|dynamic)\/(?:private|public)['"][^;]*?\b)(?:\.|\[\s*['"]|\(\s*['"])?([A-Z][A-Z0-9_]{1,})/g;
-var OTHER_READ_RE = /\b(?:os\.environ(?:\.get)?\s*[[(]|os\.getenv\s*\(|os\.Getenv\s*\(|os\.LookupEnv\s*\(|ENV(?:\.fetch)?\s*[[(]|System\.getenv\s*\(|\benv(?:\.(?:str|bool|int|db|url))?\s*\()\s*['"]([A-Z][A-Z0-9_]{1,})['"]/g;
-var PLACEHOLDER_RE = /\$\{([A-Z][A-Z0-9_]{1,})(?::[^}]*)?\}/g;
-var DESTRUCTURE_RE = /\{([^}]{1,400})\}\s*=\s*process\.env\b/g;
-function envNames(repoDir) {
-  const documented = /* @__PURE__ */ new Set();
-  let exampleFile;
-  for (const name of ENV_EXAMPLE_FILES) {
-    if (!existsSync7(join9(repoDir, name))) continue;
-    exampleFile = name;
-    for (const line of readSmallFile(join9(repoDir, name)).split(/\r?\n/)) {
-      const match2 = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
-      if (match2?.[1]) documented.add(match2[1]);
-    }
-    break;
-  }
-  const read3 = /* @__PURE__ */ new Set();
-  for (const file2 of listSourceFiles(repoDir, ENV_SOURCE)) {
-    const text = readSmallFile(join9(repoDir, file2));
-    if (/\.(?:ya?ml|properties)$/i.test(file2)) {
-      if (/(?:^|\/)application[\w-]*\.(?:ya?ml|properties)$/.test(file2)) {
-        for (const match2 of text.matchAll(PLACEHOLDER_RE)) if (match2[1]) read3.add(match2[1]);
-      }
-      if (/(?:^|\/)config\/[\w-]+\.ya?ml$/.test(file2)) {
-        for (const match2 of text.matchAll(OTHER_READ_RE)) if (match2[1]) read3.add(match2[1]);
-      }
-      continue;
-    }
-    if (!/env|ENV|Getenv|getenv/.test(text)) continue;
-    for (const match2 of text.matchAll(READ_RE)) if (match2[1]) read3.add(match2[1]);
-    for (const match2 of text.matchAll(OTHER_READ_RE)) if (match2[1]) read3.add(match2[1]);
-    for (const match2 of text.matchAll(DESTRUCTURE_RE)) {
-      for (const part of (match2[1] ?? "").split(",")) {
-        const name = /^\s*([A-Z][A-Z0-9_]*)/.exec(part)?.[1];
-        if (name) read3.add(name);
-      }
-    }
-  }
-  return { documented, exampleFile, read: read3 };
-}
-
-// checks/lib/secrets/entropy.ts
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
-  const length = [...value].length;
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-// checks/lib/secrets/jwt.ts
-var JwtJsonSchema = external_exports.record(external_exports.string(), external_exports.unknown());
-var SEGMENT_RE = /^[A-Za-z0-9_-]+$/;
-function decodeSegment(segment) {
-  if (!SEGMENT_RE.test(segment)) return void 0;
-  try {
-    const parsed = JwtJsonSchema.safeParse(JSON.parse(Buffer.from(segment, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function decodeJwt(token) {
-  const parts = token.split(".");
-  if (parts.length !== 3 || !parts[2] || !SEGMENT_RE.test(parts[2])) return void 0;
-  const header = decodeSegment(parts[0] ?? "");
-  const payload = decodeSegment(parts[1] ?? "");
-  if (!header || !payload || typeof header.alg !== "string") return void 0;
-  return { header, payload };
-}
-function isServiceRoleJwt(token) {
-  return decodeJwt(token)?.payload.role === "service_role";
-}
-
-// checks/lib/secrets/formats.ts
-var SECRET_FORMATS = ["square", "supabase-url", "supabase-service-role", "openai", "jwt"];
-var FORMAT_BY_NAME = {
-  SQUARE_ACCESS_TOKEN: "square",
-  SUPABASE_URL: "supabase-url",
-  SUPABASE_SERVICE_ROLE_KEY: "supabase-service-role",
-  OPENAI_API_KEY: "openai"
-};
-var FORMAT_LABEL = {
-  square: "Square access token",
-  "supabase-url": "Supabase URL",
-  "supabase-service-role": "Supabase service-role key",
-  openai: "OpenAI API key",
-  jwt: "JWT"
-};
-var NOT_RANDOM = /* @__PURE__ */ new Set(["supabase-url"]);
-function jwtProblems(name, value, now2) {
-  const jwt2 = decodeJwt(value);
-  if (!jwt2) return [`${name} is not a well-formed JWT`];
-  const exp = jwt2.payload.exp;
-  if (typeof exp === "number" && exp * 1e3 < now2.getTime()) return [`${name} is an expired JWT`];
-  return [];
-}
-function formatProblems(name, value, format, now2 = /* @__PURE__ */ new Date()) {
-  switch (format) {
-    case "square":
-      return /^(?:EAAA[A-Za-z0-9_-]{56,124}|sq0atp-[A-Za-z0-9_-]{22,60})$/.test(value) ? [] : [`${name} is not a Square access token (expected EAAA\u2026 , 60+ characters)`];
-    case "openai":
-      return /^sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,}$/.test(value) ? [] : [`${name} is not an OpenAI API key (expected sk-\u2026 or sk-proj-\u2026)`];
-    case "supabase-url": {
-      let url2;
-      try {
-        url2 = new URL(value);
-      } catch {
-        return [`${name} is not a URL`];
-      }
-      if (url2.protocol !== "https:") return [`${name} is not an https URL`];
-      if (/^(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)$/.test(url2.hostname))
-        return [`${name} points to localhost`];
-      return [];
-    }
-    case "supabase-service-role": {
-      if (/^sb_secret_[A-Za-z0-9_-]{20,}$/.test(value)) return [];
-      const jwt2 = decodeJwt(value);
-      if (!jwt2) return [`${name} is neither a service-role JWT nor an sb_secret_ key`];
-      const role = jwt2.payload.role;
-      if (role !== "service_role") {
-        return [
-          `${name} is a JWT with role ${typeof role === "string" ? `"${role}"` : "missing"}, not "service_role"`
-        ];
-      }
-      return jwtProblems(name, value, now2);
-    }
-    case "jwt":
-      return jwtProblems(name, value, now2);
-  }
-}
-
-// checks/lib/secrets/placeholders.ts
-var PLACEHOLDER_WORDS = [
-  "changeme",
-  "change_me",
-  "change-me",
-  "your-",
-  "your_",
-  "yourkey",
-  "yoursecret",
-  "yourtoken",
-  "yourpassword",
-  "example",
-  "placeholder",
-  "dummy",
-  "redacted",
-  "replace",
-  "insert",
-  "xxxx",
-  "****",
-  "....",
-  // counting sequences of documentation examples (`1234567890abcdef…`, `abc123`)
-  "123456",
-  "abcdef",
-  "abc123"
-];
-function isPlaceholder(value) {
-  const v = value.trim().toLowerCase();
-  if (v.length === 0) return true;
-  if (/^(.)\1*$/.test(v)) return true;
-  if (/(.)\1{5,}/.test(v)) return true;
-  if (/^(?:x+|todo|tbd|none|null|undefined|secret|password|pass|token|test|string|value|key)$/.test(v))
-    return true;
-  if (/<[^<>]*>/.test(v)) return true;
-  return PLACEHOLDER_WORDS.some((word) => v.includes(word));
-}
-var TEMPLATE_RE = /\$\{|\$\(|\{\{|\{[A-Za-z_][\w.-]*\}|%[A-Za-z_][\w]*%|#\{[^}]*\}|<%|@[A-Z_][A-Z0-9_]*@/;
-var LOOKUP_RE = /^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|env\(|ENV\[|System\.getenv|Deno\.env|secrets\.|vars\.)/;
-function isReference(value) {
-  const v = value.trim();
-  return /^\$[A-Za-z_]/.test(v) || TEMPLATE_RE.test(v) || LOOKUP_RE.test(v);
-}
-function wordiness(value) {
-  let covered = 0;
-  for (const m of value.matchAll(/[A-Z]?[a-z]{3,}/g)) if (/[g-z]/.test(m[0])) covered += m[0].length;
-  return value.length === 0 ? 0 : covered / value.length;
-}
-function handWrittenShare(value) {
-  let covered = 0;
-  for (const m of value.matchAll(/[A-Z][a-z]{2,}|(?<![A-Za-z0-9])[a-z]{3,}(?![A-Za-z0-9])/g))
-    if (/[g-z]/.test(m[0])) covered += m[0].length;
-  return value.length === 0 ? 0 : covered / value.length;
-}
-function isDegenerate(value) {
-  const v = value.trim().toLowerCase();
-  return v.length === 0 || /^[x*.]+$/.test(v) || /x{4}|\*{4}|\.{4}/.test(v) || /<[^<>]*>/.test(v);
-}
-
-// checks/lib/env/env-secret-strength.ts
-var DEFAULT_MIN_ENTROPY = 3;
-var DEFAULT_MIN_LENGTH = 16;
-function localService(value) {
-  const url2 = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?(\[[^\]]+\]|[^:/?#\s]+)/i.exec(value.trim());
-  const host = url2?.[1]?.toLowerCase();
-  if (!host) return void 0;
-  return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/.test(host) ? host : void 0;
-}
-function assessSecret(name, value, rule, now2 = /* @__PURE__ */ new Date()) {
-  const base = { name, length: value?.length ?? 0, entropy: value ? shannonEntropy(value) : 0 };
-  if (value === void 0 || value.trim() === "") {
-    return { ...base, ok: false, problems: [`${name} is not set`], description: `${name} is not set` };
-  }
-  if (isPlaceholder(value)) {
-    const problem = `${name} holds a placeholder value`;
-    return { ...base, ok: false, problems: [problem], description: problem };
-  }
-  const random = !(rule.format && NOT_RANDOM.has(rule.format));
-  const problems2 = rule.format ? formatProblems(name, value, rule.format, now2) : [];
-  const local2 = localService(value);
-  if (local2) problems2.push(`${name} points at ${local2}: a development or CI service, not production's`);
-  const minLength = rule.minLength ?? (rule.format ? void 0 : DEFAULT_MIN_LENGTH);
-  if (minLength !== void 0 && value.length < minLength) {
-    problems2.push(`${name} is ${value.length} chars < ${minLength}`);
-  }
-  const bits = base.entropy.toFixed(1);
-  const floor = rule.minEntropy.toFixed(1);
-  if (random && base.entropy < rule.minEntropy) {
-    problems2.push(`${name} has low entropy (${bits} bits/char < ${floor})`);
-  }
-  const figures = [
-    rule.format ? FORMAT_LABEL[rule.format] : void 0,
-    minLength !== void 0 ? `${value.length} chars \u2265 ${minLength}` : `${value.length} chars`,
-    random ? `${bits} bits/char \u2265 ${floor}` : void 0
-  ].filter(Boolean);
-  return {
-    ...base,
-    ok: problems2.length === 0,
-    problems: problems2,
-    description: problems2.length === 0 ? `${name} set (${figures.join(", ")})` : problems2.join("; ")
-  };
-}
-
-// checks/lib/secrets/rotation.ts
-async function lookupSecretUpdate(github, name, environment) {
-  const where = environment ? `environment "${environment}" of ${github.owner}/${github.repo}` : `${github.owner}/${github.repo}`;
-  let updated;
-  try {
-    updated = await gitHubForToken(github).secretUpdatedAt(name, environment);
-  } catch (error62) {
-    const status = statusOf(error62);
-    if (status === 401 || status === 403) return { kind: "forbidden", status };
-    throw new Error(
-      `GitHub answered ${status === void 0 ? "with an error" : `HTTP ${status}`} for secret ${name}`
-    );
-  }
-  if (updated === void 0) return { kind: "missing", where };
-  const updatedAt = new Date(updated);
-  if (Number.isNaN(updatedAt.getTime())) throw new Error(`GitHub returned an invalid updated_at for ${name}`);
-  return { kind: "found", updatedAt };
-}
-
-// checks/env-secrets.ts
+// checks/contracts/env-secrets.ts
 var VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var SECRET_FORMATS = ["square", "supabase-url", "supabase-service-role", "openai", "jwt"];
+var DEFAULT_MIN_ENTROPY = 3;
 var ParamsSchema6 = external_exports.object({
   /** One environment variable, e.g. `JWT_SECRET`. */
   name: external_exports.string().regex(VAR_NAME, "an environment variable name").optional(),
@@ -85756,2687 +76270,40 @@ var ParamsSchema6 = external_exports.object({
 }).strict().refine((p) => p.name !== void 0 || p.names !== void 0, { message: "name (or names) is required" }).refine((p) => (p.names ?? "").split(",").every((n2) => n2.trim() === "" || VAR_NAME.test(n2.trim())), {
   message: "names must be comma-separated environment variable names"
 });
-function namesOf(params4) {
-  const list2 = [params4.name ?? "", ...(params4.names ?? "").split(",")].map((n2) => n2.trim()).filter(Boolean);
-  return [...new Set(list2)];
-}
-function combine(results, what, metrics2) {
-  const failing = results.filter((r) => !r.ok);
-  const findings = failing.map((r) => ({ message: r.description }));
-  const only = results[0];
-  if (results.length === 1 && only) {
-    return { status: only.ok ? "pass" : "fail", summary: only.description, findings, metrics: metrics2 };
-  }
-  const summary = failing.length === 0 ? `${results.length} of ${results.length} variables ${what}` : `${failing.length} of ${results.length} variables failing: ${failing.map((r) => r.description).join("; ")}`;
-  return {
-    status: failing.length === 0 ? "pass" : "fail",
-    summary,
-    details: results.map((r) => `- ${r.description}`).join("\n"),
-    findings,
-    metrics: metrics2
-  };
-}
-function checkPresent(names, params4, ctx) {
-  const reports = names.map(
-    (name) => assessSecret(name, ctx.env[name], {
-      minLength: params4.minLength,
-      minEntropy: params4.minEntropy,
-      format: params4.format ?? FORMAT_BY_NAME[name]
-    })
-  );
-  const first = reports[0];
-  const metrics2 = reports.length === 1 && first ? { length: first.length, entropyBitsPerChar: Number(first.entropy.toFixed(2)) } : { failing: reports.filter((r) => !r.ok).length };
-  return combine(reports, "set and strong", metrics2);
-}
-async function checkRotated(names, params4, ctx) {
-  const github = ctx.github;
-  if (!github) {
-    return {
-      status: "skipped",
-      summary: `no GitHub token: cannot read when ${names.join(", ")} was last rotated`
-    };
-  }
-  const now2 = Date.now();
-  const results = [];
-  let oldest = 0;
-  for (const name of names) {
-    const lookup = await lookupSecretUpdate(github, name, params4.environment);
-    if (lookup.kind === "forbidden") {
-      return {
-        status: "skipped",
-        summary: `GitHub token may not read Actions secret metadata (HTTP ${lookup.status}): cannot tell when ${name} was rotated`
-      };
-    }
-    if (lookup.kind === "missing") {
-      results.push({
-        name,
-        ok: false,
-        description: `${name} is not a GitHub Actions secret of ${lookup.where}`
-      });
-      continue;
-    }
-    const days = Math.floor((now2 - lookup.updatedAt.getTime()) / 864e5);
-    oldest = Math.max(oldest, days);
-    const ok = days <= params4.maxAgeDays;
-    results.push({
-      name,
-      ok,
-      description: `${name} ${ok ? "rotated" : "last rotated"} ${days} days ago ${ok ? "\u2264" : ">"} ${params4.maxAgeDays} days`
-    });
-  }
-  return combine(results, `rotated within ${params4.maxAgeDays} days`, { ageDays: oldest });
-}
-var envSecretsCheck = defineCheck({
+var envSecretsContract = defineContract({
   id: "env-secrets",
   measures: "environment",
   proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format; a connection URL on localhost is a CI or development value and fails); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
-  params: ParamsSchema6,
-  async run(params4, ctx) {
-    const wanted = namesOf(params4);
-    const known = await ctx.memo(`env-names:${ctx.repoDir}`, async () => envNames(ctx.repoDir));
-    const names = wanted.filter((name) => known.documented.has(name) || known.read.has(name));
-    if (names.length === 0) {
-      const where = known.exampleFile ? `not in ${known.exampleFile}, ` : "no .env.example, ";
-      return {
-        status: "skipped",
-        summary: `not applicable: the app does not use ${wanted.join(", ")} (${where}no process.env/import.meta.env read in its sources)`
-      };
-    }
-    const outcome2 = params4.mode === "rotated" ? await checkRotated(names, params4, ctx) : checkPresent(names, params4, ctx);
-    const unused = wanted.filter((name) => !names.includes(name));
-    if (unused.length === 0) return outcome2;
-    const note = `not judged (the app does not use them): ${unused.join(", ")}`;
-    return { ...outcome2, details: [outcome2.details, note].filter(Boolean).join("\n") };
-  }
+  params: ParamsSchema6
 });
 
-// checks/lib/secrets/scan-files.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { readdir as readdir2 } from "node:fs/promises";
-import path6 from "node:path";
-var MAX_SCAN_BYTES = 1024 * 1024;
-var FIXTURE_MARKER = ".shipgate-fixture";
-var FIXTURE_DIR_NAMES = /* @__PURE__ */ new Set(["fixtures", "__fixtures__"]);
-var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", ".git"]);
-var MAX_WALK_ENTRIES = 2e5;
-function inSkippedDir(file2) {
-  return file2.split("/").some((segment) => SKIPPED_DIRS.has(segment));
-}
-function fixtureDirsOf(files) {
-  return files.filter((file2) => path6.posix.basename(file2) === FIXTURE_MARKER).map((file2) => path6.posix.dirname(file2)).filter((dir) => FIXTURE_DIR_NAMES.has(path6.posix.basename(dir)));
-}
-function isUnderFixtureDir(file2, fixtureDirs) {
-  return fixtureDirs.some((dir) => file2.startsWith(`${dir}/`));
-}
-async function walk(dir, signal) {
-  const files = [];
-  const pending = [""];
-  let seen = 0;
-  while (pending.length > 0 && seen < MAX_WALK_ENTRIES) {
-    signal?.throwIfAborted();
-    const rel = pending.pop() ?? "";
-    let entries;
-    try {
-      entries = await readdir2(path6.join(dir, rel), { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      seen++;
-      const child = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push(child);
-      else if (entry.isFile()) files.push(child);
-    }
-  }
-  return files.sort();
-}
-async function listScanFiles(dir, signal) {
-  let files;
-  let source;
-  if (await isGitRepo(dir, signal)) {
-    const result = await tryGit(
-      ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-      dir,
-      signal
-    );
-    files = [...new Set(splitNul(result.stdout))];
-    source = "git";
-  } else {
-    files = await walk(dir, signal);
-    source = "walk";
-  }
-  files = files.filter((file2) => !inSkippedDir(file2));
-  const fixtureDirs = fixtureDirsOf(files);
-  return { files: files.filter((file2) => !isUnderFixtureDir(file2, fixtureDirs)), fixtureDirs, source };
-}
-function readScanTargetSync(file2) {
-  let fd;
-  try {
-    fd = openSync(file2, "r");
-  } catch {
-    return { kind: "skipped", reason: "unreadable" };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { kind: "skipped", reason: "unreadable" };
-    if (info.size > MAX_SCAN_BYTES) return { kind: "skipped", reason: "large" };
-    const buffer = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < info.size) {
-      const read3 = readSync(fd, buffer, filled, info.size - filled, null);
-      if (read3 === 0) break;
-      filled += read3;
-    }
-    const bytes = buffer.subarray(0, filled);
-    if (bytes.subarray(0, 8e3).includes(0)) return { kind: "skipped", reason: "binary" };
-    return { kind: "text", text: bytes.toString("utf8") };
-  } catch {
-    return { kind: "skipped", reason: "unreadable" };
-  } finally {
-    closeSync(fd);
-  }
-}
-var FILES_PER_TURN = 64;
-async function forEachScanTarget(dir, files, signal, visit3) {
-  for (let i = 0; i < files.length; i++) {
-    if (i % FILES_PER_TURN === 0) {
-      if (i > 0) await new Promise((resolve5) => setImmediate(resolve5));
-      signal.throwIfAborted();
-    }
-    const file2 = files[i];
-    visit3(file2, readScanTargetSync(`${dir}/${file2}`));
-  }
-}
-
-// checks/lib/git/history-diff.ts
-var HUNK_RE = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-function pathFromHeader(header) {
-  let file2 = header.slice(4).replace(/\t$/, "");
-  if (file2 === "/dev/null") return void 0;
-  if (file2.startsWith('"') && file2.endsWith('"')) file2 = JSON.parse(file2);
-  return file2.startsWith("b/") ? file2.slice(2) : file2;
-}
-async function forEachAddedChunk(dir, onChunk, signal) {
-  let commits = 0;
-  let commit = "";
-  let shortCommit = "";
-  let file2;
-  let lines = [];
-  let bytes = 0;
-  let inHunk = false;
-  let next = 0;
-  const flush = () => {
-    if (file2 && lines.length > 0 && bytes <= MAX_SCAN_BYTES) onChunk({ commit, shortCommit, file: file2, lines });
-    file2 = void 0;
-    lines = [];
-    bytes = 0;
-    inHunk = false;
-  };
-  const args = [
-    "log",
-    "-p",
-    "--no-color",
-    "--no-ext-diff",
-    "--no-textconv",
-    "--unified=0",
-    "--full-history",
-    "--relative",
-    "--format=%x00%H %h",
-    "HEAD",
-    "--",
-    "."
-  ];
-  await streamGitLines(
-    args,
-    dir,
-    (line) => {
-      if (line.startsWith("\0")) {
-        flush();
-        [commit = "", shortCommit = ""] = line.slice(1).split(" ");
-        commits++;
-      } else if (line.startsWith("diff --git ")) {
-        flush();
-      } else if (!inHunk && line.startsWith("+++ ")) {
-        file2 = pathFromHeader(line);
-      } else if (line.startsWith("@@")) {
-        const m = HUNK_RE.exec(line);
-        inHunk = m !== null;
-        next = Number(m?.[1] ?? 0);
-      } else if (inHunk && line.startsWith("+")) {
-        bytes += line.length;
-        if (bytes <= MAX_SCAN_BYTES) lines.push({ line: next, text: line.slice(1) });
-        next++;
-      }
-    },
-    signal
-  );
-  flush();
-  return { commits };
-}
-
-// checks/lib/secrets/allowlist.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
-import path8 from "node:path";
-
-// checks/lib/secrets/gitleaks-config.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import path7 from "node:path";
-
-// checks/lib/secrets/toml.ts
-var TomlError = class _TomlError extends Error {
-  constructor(file2, line, detail) {
-    super(`${file2}:${line}: ${detail}`);
-    this.file = file2;
-    this.line = line;
-    this.name = _TomlError.name;
-  }
-  file;
-  line;
-};
-var BARE_KEY_RE = /^[A-Za-z0-9_-]+/;
-var ESCAPES = { b: "\b", t: "	", n: "\n", f: "\f", r: "\r", '"': '"', "\\": "\\" };
-var Reader = class {
-  constructor(text, file2) {
-    this.text = text;
-    this.file = file2;
-  }
-  text;
-  file;
-  pos = 0;
-  get line() {
-    let n2 = 1;
-    for (let i = this.text.indexOf("\n"); i !== -1 && i < this.pos; i = this.text.indexOf("\n", i + 1)) n2++;
-    return n2;
-  }
-  fail(detail) {
-    throw new TomlError(this.file, this.line, detail);
-  }
-  peek(n2 = 1) {
-    return this.text.slice(this.pos, this.pos + n2);
-  }
-  done() {
-    return this.pos >= this.text.length;
-  }
-  /** Spaces and tabs (and, inside arrays, newlines and comments). */
-  skip(newlines) {
-    for (; ; ) {
-      const c = this.peek();
-      if (c === " " || c === "	" || newlines && (c === "\n" || c === "\r")) this.pos++;
-      else if (c === "#") while (!this.done() && this.peek() !== "\n") this.pos++;
-      else return;
-    }
-  }
-  endOfLine() {
-    this.skip(false);
-    if (this.peek() === "\r") this.pos++;
-    if (!this.done() && this.peek() !== "\n") this.fail(`unexpected "${this.peek()}" after a value`);
-    this.pos++;
-  }
-  key() {
-    const parts = [];
-    for (; ; ) {
-      this.skip(false);
-      const c = this.peek();
-      if (c === '"' || c === "'") parts.push(this.string());
-      else {
-        const m = BARE_KEY_RE.exec(this.text.slice(this.pos));
-        if (!m) this.fail(`expected a key, found "${c || "end of file"}"`);
-        parts.push(m[0]);
-        this.pos += m[0].length;
-      }
-      this.skip(false);
-      if (this.peek() !== ".") return parts;
-      this.pos++;
-    }
-  }
-  string() {
-    const multi = this.peek(3);
-    if (multi === '"""' || multi === "'''") return this.multilineString(multi);
-    const quote = this.peek();
-    this.pos++;
-    let out = "";
-    for (; ; ) {
-      if (this.done() || this.peek() === "\n") this.fail("unterminated string");
-      const c = this.text[this.pos++] ?? "";
-      if (c === quote) return out;
-      if (c === "\\" && quote === '"') out += this.escape();
-      else out += c;
-    }
-  }
-  escape() {
-    const c = this.text[this.pos++] ?? "";
-    if (c in ESCAPES) return ESCAPES[c] ?? "";
-    if (c === "u" || c === "U") {
-      const hex3 = this.text.slice(this.pos, this.pos + (c === "u" ? 4 : 8));
-      if (!/^[0-9a-fA-F]+$/.test(hex3)) this.fail(`bad unicode escape "\\${c}${hex3}"`);
-      this.pos += hex3.length;
-      return String.fromCodePoint(Number.parseInt(hex3, 16));
-    }
-    return this.fail(`bad escape "\\${c}" (in a basic string; use '\u2026' for a regex)`);
-  }
-  multilineString(delimiter) {
-    this.pos += 3;
-    if (this.peek() === "\n") this.pos++;
-    else if (this.peek(2) === "\r\n") this.pos += 2;
-    let out = "";
-    for (; ; ) {
-      if (this.done()) this.fail(`unterminated ${delimiter} string`);
-      if (this.peek(3) === delimiter) {
-        this.pos += 3;
-        return out;
-      }
-      const c = this.text[this.pos++] ?? "";
-      if (c === "\\" && delimiter === '"""') {
-        if (/^[ \t]*\r?\n/.test(this.text.slice(this.pos))) {
-          while (/\s/.test(this.peek())) this.pos++;
-        } else out += this.escape();
-      } else out += c;
-    }
-  }
-  value() {
-    this.skip(false);
-    const c = this.peek();
-    if (c === '"' || c === "'") return this.string();
-    if (c === "[") return this.array();
-    if (c === "{") return this.inlineTable();
-    const m = /^(?:true|false|[+-]?(?:\d[\d_]*)(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?)(?=[\s,\]}#]|$)/.exec(
-      this.text.slice(this.pos)
-    );
-    if (!m) this.fail(`unsupported value starting "${this.text.slice(this.pos, this.pos + 12)}"`);
-    this.pos += m[0].length;
-    if (m[0] === "true" || m[0] === "false") return m[0] === "true";
-    return Number(m[0].replace(/_/g, ""));
-  }
-  array() {
-    this.pos++;
-    const items = [];
-    for (; ; ) {
-      this.skip(true);
-      if (this.peek() === "]") {
-        this.pos++;
-        return items;
-      }
-      items.push(this.value());
-      this.skip(true);
-      if (this.peek() === ",") this.pos++;
-      else if (this.peek() !== "]")
-        this.fail(`expected "," or "]" in an array, found "${this.peek() || "end of file"}"`);
-    }
-  }
-  inlineTable() {
-    this.pos++;
-    const table2 = {};
-    this.skip(false);
-    if (this.peek() === "}") {
-      this.pos++;
-      return table2;
-    }
-    for (; ; ) {
-      const key = this.key();
-      if (this.peek() !== "=") this.fail('expected "=" after a key');
-      this.pos++;
-      assign(table2, key, this.value(), this);
-      this.skip(false);
-      if (this.peek() === "}") {
-        this.pos++;
-        return table2;
-      }
-      if (this.peek() !== ",") this.fail('expected "," or "}" in an inline table');
-      this.pos++;
-    }
-  }
-};
-function isTable(value) {
-  return typeof value === "object" && !Array.isArray(value);
-}
-function descend(root, path16, reader) {
-  let table2 = root;
-  for (const part of path16) {
-    let next = table2[part];
-    if (next === void 0) {
-      next = {};
-      table2[part] = next;
-    }
-    if (Array.isArray(next)) next = next[next.length - 1];
-    if (!isTable(next)) reader.fail(`"${path16.join(".")}" is not a table`);
-    table2 = next;
-  }
-  return table2;
-}
-function assign(table2, key, value, reader) {
-  const last = key[key.length - 1] ?? "";
-  const parent = descend(table2, key.slice(0, -1), reader);
-  if (last in parent) reader.fail(`duplicate key "${key.join(".")}"`);
-  parent[last] = value;
-}
-function parseToml(text, file2) {
-  const reader = new Reader(text, file2);
-  const root = {};
-  let current = root;
-  for (; ; ) {
-    reader.skip(true);
-    if (reader.done()) return root;
-    if (reader.peek(2) === "[[") {
-      reader.pos += 2;
-      const path16 = reader.key();
-      if (reader.peek(2) !== "]]") reader.fail('expected "]]"');
-      reader.pos += 2;
-      const parent = descend(root, path16.slice(0, -1), reader);
-      const name = path16[path16.length - 1] ?? "";
-      const existing = parent[name];
-      const list2 = existing === void 0 ? [] : Array.isArray(existing) ? existing : reader.fail(`"${path16.join(".")}" is not an array of tables`);
-      current = {};
-      list2.push(current);
-      parent[name] = list2;
-    } else if (reader.peek() === "[") {
-      reader.pos++;
-      const path16 = reader.key();
-      if (reader.peek() !== "]") reader.fail('expected "]"');
-      reader.pos++;
-      current = descend(root, path16, reader);
-    } else {
-      const key = reader.key();
-      if (reader.peek() !== "=") reader.fail(`expected "=" after "${key.join(".")}"`);
-      reader.pos++;
-      assign(current, key, reader.value(), reader);
-    }
-    reader.endOfLine();
-  }
-}
-
-// checks/lib/secrets/gitleaks-config.ts
-var GITLEAKS_CONFIG_FILE = ".gitleaks.toml";
-var AllowlistSchema = external_exports.object({
-  description: external_exports.string().optional(),
-  condition: external_exports.enum(["OR", "AND", "or", "and"]).default("OR"),
-  commits: external_exports.array(external_exports.string()).default([]),
-  paths: external_exports.array(external_exports.string()).default([]),
-  regexTarget: external_exports.enum(["secret", "match", "line"]).default("secret"),
-  regexes: external_exports.array(external_exports.string()).default([]),
-  stopwords: external_exports.array(external_exports.string()).default([]),
-  targetRules: external_exports.array(external_exports.string()).default([])
-});
-var RuleSchema = external_exports.object({
-  id: external_exports.string().min(1),
-  description: external_exports.string().optional(),
-  regex: external_exports.string().optional(),
-  path: external_exports.string().optional(),
-  keywords: external_exports.array(external_exports.string()).default([]),
-  secretGroup: external_exports.number().int().min(0).optional(),
-  entropy: external_exports.number().min(0).optional(),
-  allowlist: AllowlistSchema.optional(),
-  allowlists: external_exports.array(AllowlistSchema).default([])
-});
-var ConfigSchema3 = external_exports.object({
-  title: external_exports.string().optional(),
-  allowlist: AllowlistSchema.optional(),
-  allowlists: external_exports.array(AllowlistSchema).default([]),
-  rules: external_exports.array(RuleSchema).default([])
-});
-var EMPTY_GITLEAKS_CONFIG = { allowlists: [], rules: [] };
-function lineOf(text, needle) {
-  const at2 = text.indexOf(needle);
-  return at2 === -1 ? 1 : text.slice(0, at2).split("\n").length;
-}
-var POSIX_CLASSES = {
-  alnum: "A-Za-z0-9",
-  alpha: "A-Za-z",
-  digit: "0-9",
-  lower: "a-z",
-  upper: "A-Z",
-  space: "\\s",
-  xdigit: "0-9A-Fa-f",
-  word: "\\w",
-  punct: "!-\\/:-@\\[-`{-~"
-};
-function goRegex(source, flags = "") {
-  let js = source.replace(/\(\?P</g, "(?<").replace(/\\z/g, "$").replace(/\\A/g, "^").replace(/\[:(\w+):\]/g, (whole, name) => POSIX_CLASSES[name] ?? whole);
-  const extra = new Set(flags);
-  js = js.replace(/\(\?([imsU]+)\)/g, (_, f) => {
-    for (const flag of f) if (flag !== "U") extra.add(flag);
-    return "";
-  });
-  js = js.replace(/\(\?([imsU]*)-?([imsU]*):/g, (_, on) => {
-    for (const flag of on) if (flag !== "U") extra.add(flag);
-    return "(?:";
-  });
-  return new RegExp(js, [...extra].join(""));
-}
-function compile2(text, file2, source, flags = "") {
-  try {
-    return goRegex(source, flags);
-  } catch (error62) {
-    throw new TomlError(file2, lineOf(text, source), `invalid regex "${source}": ${error62.message}`);
-  }
-}
-function buildAllowlist(input2, ruleIds, text, file2) {
-  const paths = input2.paths.map((p) => compile2(text, file2, p));
-  const regexes = input2.regexes.map((r) => compile2(text, file2, r));
-  const stopwords = input2.stopwords.map((w) => w.toLowerCase());
-  const commits = input2.commits;
-  const and = input2.condition.toUpperCase() === "AND";
-  const criteria = [];
-  if (commits.length > 0)
-    criteria.push(
-      (t) => t.commit !== void 0 && commits.some((c) => c.startsWith(t.commit ?? "") || (t.commit ?? "").startsWith(c))
-    );
-  if (paths.length > 0) criteria.push((t) => paths.some((re2) => re2.test(t.file)));
-  if (regexes.length > 0)
-    criteria.push((t) => {
-      const subject = input2.regexTarget === "line" ? t.lineText : input2.regexTarget === "match" ? t.match : t.secret;
-      return subject !== void 0 && regexes.some((re2) => re2.test(subject));
-    });
-  if (stopwords.length > 0)
-    criteria.push(
-      (t) => t.secret !== void 0 && stopwords.some((w) => (t.secret ?? "").toLowerCase().includes(w))
-    );
-  return {
-    ruleIds: [...ruleIds, ...input2.targetRules],
-    pathOnly: paths.length > 0 && (criteria.length === 1 || !and),
-    matches: (t) => criteria.length > 0 && (and ? criteria.every((c) => c(t)) : criteria.some((c) => c(t)))
-  };
-}
-function buildRule(input2, text, file2) {
-  if (!input2.regex) return void 0;
-  const base = compile2(text, file2, input2.regex);
-  const group = input2.secretGroup;
-  return {
-    id: input2.id,
-    family: "custom",
-    description: input2.description ?? `custom rule ${input2.id} from ${GITLEAKS_CONFIG_FILE}`,
-    keywords: input2.keywords.map((k) => k.toLowerCase()),
-    pattern: new RegExp(base.source, base.flags.includes("g") ? base.flags : `${base.flags}g`),
-    visible: 0,
-    minEntropy: input2.entropy,
-    secretGroup: group
-  };
-}
-function parseGitleaksConfig(text, file2 = GITLEAKS_CONFIG_FILE) {
-  const parsed = ConfigSchema3.safeParse(parseToml(text, file2));
-  if (!parsed.success) {
-    const issue2 = parsed.error.issues[0];
-    const where = issue2?.path.join(".") ?? "";
-    const key = String(issue2?.path[issue2.path.length - 1] ?? "");
-    throw new TomlError(file2, key ? lineOf(text, key) : 1, `${where}: ${issue2?.message ?? "invalid"}`);
-  }
-  const config3 = parsed.data;
-  const allowlists = [...config3.allowlist ? [config3.allowlist] : [], ...config3.allowlists].map(
-    (a) => buildAllowlist(a, [], text, file2)
-  );
-  for (const rule of config3.rules) {
-    for (const a of [...rule.allowlist ? [rule.allowlist] : [], ...rule.allowlists])
-      allowlists.push(buildAllowlist(a, [rule.id], text, file2));
-  }
-  const rules = config3.rules.flatMap((r) => buildRule(r, text, file2) ?? []);
-  return { allowlists, rules };
-}
-async function loadGitleaksConfig(dir) {
-  let text;
-  try {
-    text = await readFile4(path7.join(dir, GITLEAKS_CONFIG_FILE), "utf8");
-  } catch {
-    return EMPTY_GITLEAKS_CONFIG;
-  }
-  return parseGitleaksConfig(text);
-}
-
-// checks/lib/secrets/allowlist.ts
-var ALLOWLIST_FILES = [".shipgate-allowlist", ".gitleaksignore"];
-var GITLEAKS_IDS = {
-  "aws-access-key-id": ["aws-access-token"],
-  "github-token": ["github-pat", "github-oauth", "github-app-token", "github-refresh-token"],
-  "gitlab-token": [
-    "gitlab-pat",
-    "gitlab-ptt",
-    "gitlab-rrt",
-    "gitlab-deploy-token",
-    "gitlab-cicd-job-token",
-    "gitlab-runner-authentication-token"
-  ],
-  "slack-token": [
-    "slack-bot-token",
-    "slack-user-token",
-    "slack-app-token",
-    "slack-legacy-token",
-    "slack-config-access-token",
-    "slack-config-refresh-token",
-    "slack-legacy-workspace-token",
-    "slack-legacy-bot-token"
-  ],
-  "slack-webhook": ["slack-webhook-url"],
-  "stripe-secret-key": ["stripe-access-token"],
-  "npm-token": ["npm-access-token"],
-  "pypi-token": ["pypi-upload-token"],
-  "gcp-api-key": ["gcp-api-key"],
-  "sendgrid-api-key": ["sendgrid-api-token"],
-  "shopify-token": [
-    "shopify-access-token",
-    "shopify-custom-access-token",
-    "shopify-private-app-access-token",
-    "shopify-shared-secret"
-  ],
-  "openai-api-key": ["openai-api-key"],
-  "anthropic-api-key": ["anthropic-api-key", "anthropic-admin-api-key"],
-  "huggingface-token": ["huggingface-access-token", "huggingface-organization-api-token"],
-  jwt: ["jwt", "jwt-base64"],
-  "generic-secret-assignment": ["generic-api-key"],
-  "private-key": ["private-key"]
-};
-function sameRule(listed, ruleId) {
-  return listed === ruleId || (GITLEAKS_IDS[ruleId]?.includes(listed) ?? false);
-}
-var FINGERPRINT_RE = /^(?:([0-9a-f]{7,40}):)?(.+):([a-z0-9][a-z0-9-]*):(\d+)$/;
-var SecretAllowlist = class _SecretAllowlist {
-  constructor(fingerprints, globs, gitleaks = EMPTY_GITLEAKS_CONFIG) {
-    this.fingerprints = fingerprints;
-    this.globs = globs;
-    this.gitleaks = gitleaks;
-  }
-  fingerprints;
-  globs;
-  gitleaks;
-  /** Custom rules from `.gitleaks.toml`, to scan with alongside the built-in ones. */
-  get customRules() {
-    return this.gitleaks.rules;
-  }
-  static parse(text, gitleaks = EMPTY_GITLEAKS_CONFIG) {
-    const fingerprints = [];
-    const globs = [];
-    for (const raw of text.split(/\r?\n/)) {
-      const entry = raw.trim();
-      if (!entry || entry.startsWith("#")) continue;
-      const m = FINGERPRINT_RE.exec(entry);
-      if (m) {
-        fingerprints.push({ commit: m[1], file: m[2] ?? "", ruleId: m[3] ?? "", line: Number(m[4]) });
-      } else {
-        globs.push((0, import_picomatch5.default)(entry.replace(/^\.?\//, ""), { dot: true }));
-      }
-    }
-    return new _SecretAllowlist(fingerprints, globs, gitleaks);
-  }
-  /**
-   * Reads every allow-list file present in `dir` (missing files are simply empty). A `.gitleaks.toml`
-   * that cannot be read throws (file:line): a broken allow-list must not pass a scan.
-   */
-  static async load(dir) {
-    const [gitleaks, ...texts] = await Promise.all([
-      loadGitleaksConfig(dir),
-      ...ALLOWLIST_FILES.map((name) => readFile5(path8.join(dir, name), "utf8").catch(() => ""))
-    ]);
-    return _SecretAllowlist.parse(texts.join("\n"), gitleaks);
-  }
-  get size() {
-    return this.fingerprints.length + this.globs.length + this.gitleaks.allowlists.length;
-  }
-  /** True when a path glob (or a paths-only `.gitleaks.toml` allow-list for all rules) covers `file`. */
-  allowsPath(file2) {
-    return this.globs.some((matches) => matches(file2)) || this.gitleaks.allowlists.some(
-      (a) => a.pathOnly && a.ruleIds.length === 0 && a.matches({ file: file2, ruleId: "" })
-    );
-  }
-  /** True when the finding is allow-listed (pass `secret`/`match`/`lineText` for `.gitleaks.toml` regexes). */
-  allows(candidate) {
-    if (this.allowsPath(candidate.file)) return true;
-    const applies2 = (ids) => ids.length === 0 || ids.some((id) => sameRule(id, candidate.ruleId));
-    if (this.gitleaks.allowlists.some((a) => applies2(a.ruleIds) && a.matches(candidate))) return true;
-    return this.fingerprints.some(
-      (f) => f.file === candidate.file && sameRule(f.ruleId, candidate.ruleId) && f.line === candidate.line && (f.commit === void 0 ? candidate.commit === void 0 : candidate.commit !== void 0 && (candidate.commit.startsWith(f.commit) || f.commit.startsWith(candidate.commit)))
-    );
-  }
-};
-function fingerprintOf(candidate) {
-  const base = `${candidate.file}:${candidate.ruleId}:${candidate.line}`;
-  return candidate.commit ? `${candidate.commit}:${base}` : base;
-}
-
-// checks/lib/secrets/keywords.ts
-var KeywordScanner = class {
-  keywords;
-  /** Character class of each ASCII code unit of the text, A–Z folded onto a–z (0: in no keyword). */
-  asciiClass;
-  /** Classes of the non-ASCII code units keywords contain (only read on lowercased non-ASCII text). */
-  wideClass;
-  classCount;
-  /**
-   * States are numbered by the offset of their row (`state << shift`, rows a power of two wide):
-   * `next[row | class]` is the row of the state after reading a character, failures resolved.
-   */
-  shift;
-  /** Rows of states where a keyword ends are stored complemented (negative): no second lookup. */
-  next;
-  /** Id of the empty keyword (a custom rule's `""`): it occurs at every offset, end included. */
-  emptyId;
-  maxLength;
-  /** Keywords ending in each state (own and via suffix links): ids `outIds[outStart[s]..outStart[s+1]]`. */
-  outStart;
-  outIds;
-  lengths;
-  constructor(keywords) {
-    this.keywords = keywords;
-    this.lengths = Int32Array.from(keywords, (k) => k.length);
-    const classOfUnit = /* @__PURE__ */ new Map();
-    for (const keyword of keywords)
-      for (let i = 0; i < keyword.length; i++) {
-        const unit = keyword.charCodeAt(i);
-        if (!classOfUnit.has(unit)) classOfUnit.set(unit, classOfUnit.size + 1);
-      }
-    this.classCount = classOfUnit.size + 1;
-    this.asciiClass = new Uint8Array(128);
-    for (let c = 0; c < 128; c++) {
-      const folded = c >= 65 && c <= 90 ? c + 32 : c;
-      this.asciiClass[c] = classOfUnit.get(folded) ?? 0;
-    }
-    this.wideClass = new Map([...classOfUnit].filter(([unit]) => unit >= 128));
-    const children = [/* @__PURE__ */ new Map()];
-    const own2 = [[]];
-    keywords.forEach((keyword, id) => {
-      let state = 0;
-      for (let i = 0; i < keyword.length; i++) {
-        const cls = classOfUnit.get(keyword.charCodeAt(i)) ?? 0;
-        let child = children[state]?.get(cls);
-        if (child === void 0) {
-          child = children.length;
-          children.push(/* @__PURE__ */ new Map());
-          own2.push([]);
-          children[state]?.set(cls, child);
-        }
-        state = child;
-      }
-      if (keyword.length > 0) own2[state]?.push(id);
-    });
-    const states = children.length;
-    const classes = this.classCount;
-    const next = new Int32Array(states * classes);
-    const fail3 = new Int32Array(states);
-    const outputs = new Array(states);
-    outputs[0] = [...own2[0] ?? []];
-    const queue2 = [];
-    for (let cls = 0; cls < classes; cls++) {
-      const child = children[0]?.get(cls);
-      if (child !== void 0) {
-        next[cls] = child;
-        fail3[child] = 0;
-        queue2.push(child);
-      }
-    }
-    for (let head = 0; head < queue2.length; head++) {
-      const state = queue2[head] ?? 0;
-      outputs[state] = [...own2[state] ?? [], ...outputs[fail3[state] ?? 0] ?? []];
-      for (let cls = 0; cls < classes; cls++) {
-        const child = children[state]?.get(cls);
-        const viaFail = next[(fail3[state] ?? 0) * classes + cls] ?? 0;
-        if (child === void 0) next[state * classes + cls] = viaFail;
-        else {
-          next[state * classes + cls] = child;
-          fail3[child] = viaFail;
-          queue2.push(child);
-        }
-      }
-    }
-    let shift = 0;
-    while (1 << shift < classes) shift++;
-    this.shift = shift;
-    this.next = new Int32Array(states << shift);
-    for (let state = 0; state < states; state++)
-      for (let cls = 0; cls < classes; cls++) {
-        const target = next[state * classes + cls] ?? 0;
-        const row = target << shift;
-        this.next[state << shift | cls] = (outputs[target]?.length ?? 0) > 0 ? ~row : row;
-      }
-    this.emptyId = keywords.indexOf("");
-    this.maxLength = Math.max(0, ...keywords.map((k) => k.length));
-    this.outStart = new Int32Array(states + 1);
-    for (let s2 = 0; s2 < states; s2++)
-      this.outStart[s2 + 1] = (this.outStart[s2] ?? 0) + (outputs[s2]?.length ?? 0);
-    this.outIds = Int32Array.from(outputs.flat());
-  }
-  /**
-   * Start offsets of every keyword occurrence in `text` (overlapping ones included), with ASCII
-   * letters compared case-insensitively. Returns undefined when the text holds a non-ASCII code
-   * unit: `toLowerCase` may then change offsets or map a letter onto ASCII (the Kelvin sign), so
-   * the caller lowercases the text exactly as before and calls `scanLowercased`.
-   */
-  scanAscii(text) {
-    return this.run(text, true);
-  }
-  /** The same, on text already lowercased by the caller (non-ASCII units compared as they are). */
-  scanLowercased(lower) {
-    return this.run(lower, false) ?? [];
-  }
-  /**
-   * Four automata run side by side, each from the start of one quarter of the text: each step
-   * depends on the previous one, so independent chains keep the CPU busier than one. Each records
-   * only keywords starting in its quarter, and reads on past its end by the longest keyword
-   * (starting fresh at a quarter finds exactly the keywords that start there or later).
-   * Offsets of one keyword are therefore in no particular order.
-   */
-  run(text, asciiOnly) {
-    const found = new Array(this.keywords.length);
-    const { asciiClass, next, shift } = this;
-    const n2 = text.length;
-    if (this.emptyId >= 0) found[this.emptyId] = Array.from({ length: n2 + 1 }, (_, at2) => at2);
-    const q = n2 >> 2;
-    const s1 = q;
-    const s2 = 2 * q;
-    const s3 = 3 * q;
-    let r0 = 0;
-    let r1 = 0;
-    let r2 = 0;
-    let r3 = 0;
-    for (let t = 0; t < q; t++) {
-      const u0 = text.charCodeAt(t);
-      const u1 = text.charCodeAt(s1 + t);
-      const u2 = text.charCodeAt(s2 + t);
-      const u3 = text.charCodeAt(s3 + t);
-      if ((u0 | u1 | u2 | u3) >= 128) {
-        if (asciiOnly) return void 0;
-        r0 = next[r0 | this.classOf(u0)] ?? 0;
-        r1 = next[r1 | this.classOf(u1)] ?? 0;
-        r2 = next[r2 | this.classOf(u2)] ?? 0;
-        r3 = next[r3 | this.classOf(u3)] ?? 0;
-      } else {
-        r0 = next[r0 | (asciiClass[u0] ?? 0)] ?? 0;
-        r1 = next[r1 | (asciiClass[u1] ?? 0)] ?? 0;
-        r2 = next[r2 | (asciiClass[u2] ?? 0)] ?? 0;
-        r3 = next[r3 | (asciiClass[u3] ?? 0)] ?? 0;
-      }
-      if ((r0 | r1 | r2 | r3) < 0) {
-        if (r0 < 0) {
-          r0 = ~r0;
-          this.record(found, r0 >> shift, t + 1, 0, s1);
-        }
-        if (r1 < 0) {
-          r1 = ~r1;
-          this.record(found, r1 >> shift, s1 + t + 1, s1, s2);
-        }
-        if (r2 < 0) {
-          r2 = ~r2;
-          this.record(found, r2 >> shift, s2 + t + 1, s2, s3);
-        }
-        if (r3 < 0) {
-          r3 = ~r3;
-          this.record(found, r3 >> shift, s3 + t + 1, s3, n2);
-        }
-      }
-    }
-    const over = this.maxLength - 1;
-    if (!this.tail(found, text, r3, s3 + q, n2, s3, n2, asciiOnly) || !this.tail(found, text, r0, q, Math.min(n2, s1 + over), 0, s1, asciiOnly) || !this.tail(found, text, r1, s1 + q, Math.min(n2, s2 + over), s1, s2, asciiOnly) || !this.tail(found, text, r2, s2 + q, Math.min(n2, s3 + over), s2, s3, asciiOnly))
-      return void 0;
-    return found;
-  }
-  /** One chain from `row` over [from, to), recording starts in [recFrom, recTo); false: non-ASCII. */
-  tail(found, text, row, from, to, recFrom, recTo, asciiOnly) {
-    const { next, shift } = this;
-    for (let i = from; i < to; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 128 && asciiOnly) return false;
-      row = next[row | this.classOf(unit)] ?? 0;
-      if (row < 0) {
-        row = ~row;
-        this.record(found, row >> shift, i + 1, recFrom, recTo);
-      }
-    }
-    return true;
-  }
-  classOf(unit) {
-    return unit < 128 ? this.asciiClass[unit] ?? 0 : this.wideClass.get(unit) ?? 0;
-  }
-  /** Records the keywords ending in `state` at `end` (exclusive) that start in [from, to). */
-  record(found, state, end, from, to) {
-    const { outStart, outIds, lengths } = this;
-    for (let o = outStart[state] ?? 0, stop = outStart[state + 1] ?? 0; o < stop; o++) {
-      const id = outIds[o] ?? 0;
-      const at2 = end - (lengths[id] ?? 0);
-      if (at2 < from || at2 >= to) continue;
-      const list2 = found[id];
-      if (list2) list2.push(at2);
-      else found[id] = [at2];
-    }
-  }
-};
-
-// checks/lib/secrets/redact.ts
-var MARK2 = "\u2026[redacted]";
-function redact(value, visible = 4) {
-  const keep = value.length >= 16 ? Math.min(visible, Math.floor(value.length / 4)) : 0;
-  return `${value.slice(0, keep)}${MARK2}`;
-}
-function redactWithin(text, secret, visible = 4, maxLength = 100) {
-  const shown = secret.length > 0 ? text.split(secret).join(redact(secret, visible)) : text;
-  return shown.length > maxLength ? `${shown.slice(0, maxLength - 1)}\u2026` : shown;
-}
-
-// checks/lib/secrets/generic.ts
-import { createHash as createHash5 } from "node:crypto";
-
-// checks/lib/secrets/rule.ts
-var L = "(?<![A-Za-z0-9_-])";
-var R = "(?![A-Za-z0-9_-])";
-var ASSIGN = String.raw`(?:\\?["'\x60])?\]?(?:[ \t]+(?:string|String|str)\b)?[ \t]*(?:\??:[ \t]*(?:string|String|str)\b[ \t]*)?` + String.raw`(?::{1,3}=|\?\?=|\|\|=|[?+.]=|!==?|===?|=>|<-|[=:,])[ \t]*`;
-function keyedPattern(keys, value) {
-  const assigned = String.raw`(?:${keys})[\w.-]{0,40}?${ASSIGN}(?:[\x60'"]|\\")?(?<secret>${value})(?![\w+/=-])`;
-  const xml = String.raw`<[\w.:-]{0,30}?(?:${keys})[\w.:-]{0,30}(?:\s[^<>]*)?>\s*(?<xsecret>${value})\s*<\/`;
-  return new RegExp(`${assigned}|${xml}`, "gi");
-}
-function prefixedPattern(source, flags = "g") {
-  return new RegExp(`${L}(?<secret>${source})${R}`, flags);
-}
-
-// checks/lib/secrets/generic.ts
-var GENERIC_MIN_ENTROPY = 3.5;
-var GENERIC_MIN_LENGTH = 10;
-var KEY_WORDS = [
-  "password",
-  "passwd",
-  "passphrase",
-  "credentials",
-  "credential",
-  "secret",
-  "token",
-  "apikey",
-  "creds",
-  "auth",
-  "pass",
-  "pwd",
-  "key"
-];
-var KEY_SOURCE = KEY_WORDS.join("|");
-var KEY_QUALIFIER_RE = /(?:api|access|secret|private|client|master|encryption|signing|license|licence|app|auth|service|account|admin|server|shared|consumer|session|subscription|write|deploy|x[_-]?api)[_.-]?$/i;
-var DESCRIPTIVE_KEY_RE = /(?:url|uri|path|file|dir|name|type|length|size|expiry|expires|ttl|header|field|endpoint|label|prefix|suffix|count|limit|id|ids|ref|policy|hash|digest|format|pattern|regex|env|var|mode|version|provider|method|scheme|mask|placeholder|hint|help|message|description|error)$/i;
-var PUBLIC_KEY_RE = /(?:^|[_.-]|[a-z])(?:public|publishable|pub|fake|mock|dummy|sample|example)(?=[_.-]|[A-Z]|$)/i;
-var PROVIDER_PREFIX_RE = /^(?:xox[a-z]\.?|xapp-|gh[pousr]_|github_pat_|gl[a-z]{2,6}-|sk-|[sr]k_|pk_|npm_|AKIA|ASIA|AIza|SG\.|hf_|do[opr]_v1_|shp[a-z]{2}_|EAAA|sq0[a-z]{3}-|dapi|hv[sbr]\.|pypi-|lin_api_|PMAK-|dp\.[a-z]+\.|pul-|NR[A-Z]{2}-|sntry[su]_|AGE-SECRET|AC[a-f0-9]{32}$)/;
-var PUBLIC_VALUES = /* @__PURE__ */ new Set([
-  "2f21fd9c81678e396751af8b2472e2bd209ff5ce38da144052fb6c024485982f"
-]);
-var PUBLIC_VALUE_RE = /^(?:pk_|pk\.)|(?:^|[_-])(?:test|fake|mock|dummy|sample|example)(?:[_-]|$)/i;
-var CODE_FILE_RE = /\.(?:[cm]?[jt]sx?|py|go|java|kts?|scala|groovy|php|rb|cs|swift|rs|c|cc|cpp|h|hpp|m|dart|lua|pl|r|vue|svelte)$/i;
-var DOTTED_IDENTIFIER_RE = /^(?!eyJ)[A-Za-z_$][\w$-]{0,40}(?:\.[A-Za-z_$][\w$-]{0,40})+$/;
-var CODE_LIKE_RE = /\\[dwsbnrtDWS.]|\(\?|[()[\]{}][\s\S]*[()[\]{}]/;
-var WORDLIKE_RE = /^(?:[A-Z]?[a-z]+)+\d{0,2}$|^[a-z]+(?:[_-][a-z]+)+$|^[A-Z]+(?:[_-][A-Z]+)+$|^[A-Z][a-z]+(?:-[A-Z][a-z]+)+$/;
-function identifierAt(text, start, matched) {
-  let i = start;
-  while (i > 0 && /[\w.$-]/.test(text[i - 1] ?? " ")) i--;
-  return text.slice(i, start) + matched;
-}
-function keywordAtWordBoundary(key, word, offset2) {
-  const before = key[offset2 - 1];
-  const first = key[offset2] ?? "";
-  const after = key[offset2 + word.length];
-  const boundaryBefore = before === void 0 || /[^A-Za-z0-9]/.test(before) || /\d/.test(before) || /[a-z]/.test(before) && /[A-Z]/.test(first) || /[A-Z]/.test(before);
-  const boundaryAfter = after === void 0 || /[^A-Za-z]/.test(after) || /[A-Z]/.test(after) || after === "s" && !/[a-z]/.test(key[offset2 + word.length + 1] ?? "");
-  return boundaryBefore && boundaryAfter;
-}
-function keyNamesASecret(key) {
-  if (/csrf|xsrf/i.test(key)) return false;
-  if (DESCRIPTIVE_KEY_RE.test(key) || PUBLIC_KEY_RE.test(key)) return false;
-  const lower = key.toLowerCase();
-  for (const word of KEY_WORDS) {
-    for (let at2 = lower.indexOf(word); at2 !== -1; at2 = lower.indexOf(word, at2 + 1)) {
-      if (!keywordAtWordBoundary(key, word, at2)) continue;
-      if (word === "key" && !KEY_QUALIFIER_RE.test(key.slice(0, at2)) && lower !== "key") continue;
-      return true;
-    }
-  }
-  return false;
-}
-function minEntropyFor(length) {
-  return Math.min(GENERIC_MIN_ENTROPY, Math.log2(length) - 0.3);
-}
-function genericValueLooksSecret(value) {
-  if (value.length < GENERIC_MIN_LENGTH || value.length > 300) return false;
-  if (/\s/.test(value) || value.includes("://") || /^\.{0,2}\//.test(value)) return false;
-  if (DOTTED_IDENTIFIER_RE.test(value) || CODE_LIKE_RE.test(value) || WORDLIKE_RE.test(value)) return false;
-  if (PUBLIC_VALUE_RE.test(value) || PROVIDER_PREFIX_RE.test(value)) return false;
-  if (PUBLIC_VALUES.has(createHash5("sha256").update(value).digest("hex"))) return false;
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re2) => re2.test(value)).length;
-  if (classes < (value.length < 16 ? 3 : 2)) return false;
-  return shannonEntropy(value) >= minEntropyFor(value.length);
-}
-function looksRandomBare(value) {
-  if (value.length < 20 || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  const digitRuns = value.match(/\d+/g)?.length ?? 0;
-  return digitRuns >= 3 && shannonEntropy(value) >= 4;
-}
-function isWholeLineAssignment(text, start, end) {
-  const before = text.slice(text.lastIndexOf("\n", start - 1) + 1, start);
-  const lineEnd = text.indexOf("\n", end);
-  const after = text.slice(end, lineEnd === -1 ? void 0 : lineEnd);
-  return /^\s*(?:export\s+)?$/.test(before) && /^\s*;?\s*$/.test(after);
-}
-function insideString(text, offset2) {
-  const before = text.slice(text.lastIndexOf("\n", offset2 - 1) + 1, offset2);
-  const quotes = before.match(/(?<!\\)["'\x60]/g)?.length ?? 0;
-  return quotes % 2 === 1;
-}
-function verifyAssignment({ match: match2, path: path16, text, secret }) {
-  const groups2 = match2.groups ?? {};
-  const key = identifierAt(text, match2.index, groups2.gkey ?? "");
-  if (!keyNamesASecret(key)) return false;
-  const bare = groups2.baresecret !== void 0;
-  if (bare && /,\s*$/.test(match2[0].slice(0, match2[0].length - secret.length))) return false;
-  const keyStart = match2.index - (key.length - (groups2.gkey ?? "").length);
-  if (bare && CODE_FILE_RE.test(path16) && !insideString(text, keyStart) && !(looksRandomBare(secret) && isWholeLineAssignment(text, keyStart, match2.index + match2[0].length)))
-    return false;
-  return genericValueLooksSecret(secret);
-}
-function verifyXml({ match: match2, secret }) {
-  const key = match2.groups?.xkey ?? "";
-  return keyNamesASecret(key) && genericValueLooksSecret(secret);
-}
-var KEYWORDS = [
-  "password",
-  "passwd",
-  "pwd",
-  "pass",
-  "secret",
-  "token",
-  "key",
-  "credential",
-  "creds",
-  "auth"
-];
-var GENERIC_RULES = [
-  {
-    id: "generic-secret-assignment",
-    family: "generic",
-    description: `High-entropy literal (\u2265 ${GENERIC_MIN_LENGTH} chars) assigned to a secret-named identifier`,
-    keywords: KEYWORDS,
-    pattern: new RegExp(
-      String.raw`(?<gkey>(?:${KEY_SOURCE})[\w.-]{0,40}?)${ASSIGN}` + String.raw`(?:(?:[bru@]|new String\()(?=["'\x60]))?(?:"(?<dqsecret>[^"\n]{1,300})"|'(?<sqsecret>[^'\n]{1,300})'|\x60(?<bqsecret>[^\x60\n]{1,300})\x60|\\"(?<esecret>[^"\\\n]{1,300})\\"|(?<baresecret>[^\s"'\x60,;#\\<>(){}[\]|&]{1,300}))`,
-      "gi"
-    ),
-    anchors: KEYWORDS,
-    visible: 0,
-    generic: true,
-    verify: verifyAssignment
-  },
-  {
-    id: "generic-secret-xml",
-    family: "generic",
-    description: "High-entropy body of an XML element named like a secret (<apiToken>\u2026</apiToken>)",
-    keywords: KEYWORDS,
-    pattern: new RegExp(
-      String.raw`<(?<xkey>[\w.:-]{0,40}?(?:${KEY_SOURCE})[\w.:-]{0,40})(?:\s[^<>]{0,200})?>\s*(?<xsecret>[^<>\s]{1,300})\s*<\/`,
-      "gi"
-    ),
-    requires: "</",
-    visible: 0,
-    generic: true,
-    verify: verifyXml
-  }
-];
-
-// checks/lib/secrets/rules-ai.ts
-var AI_RULES = [
-  {
-    // https://platform.openai.com/docs/api-reference/authentication — every key format (legacy sk-,
-    // sk-proj-, sk-svcacct-, sk-admin-) embeds `T3BlbkFJ` (base64 of "OpenAI"): without it, not a key
-    id: "openai-api-key",
-    family: "openai",
-    description: "OpenAI API key (sk-\u2026, sk-proj-\u2026, sk-svcacct-\u2026, sk-admin-\u2026 carrying T3BlbkFJ)",
-    keywords: ["t3blbkfj"],
-    pattern: prefixedPattern("sk-(?:[a-z]{3,10}-)?[A-Za-z0-9_-]{8,200}T3BlbkFJ[A-Za-z0-9_-]{8,200}"),
-    visible: 4,
-    minEntropy: 3.5
-  },
-  {
-    // https://docs.anthropic.com/en/api/getting-started#authentication (sk-ant-api03-…, sk-ant-admin01-…)
-    id: "anthropic-api-key",
-    family: "anthropic",
-    description: "Anthropic API or admin key (sk-ant-\u2026)",
-    keywords: ["sk-ant-"],
-    pattern: prefixedPattern("sk-ant-[a-z]{3,6}\\d{2}-[A-Za-z0-9_-]{93}AA"),
-    visible: 7,
-    minEntropy: 3.5,
-    // api03/admin01 keys are 93 characters then `AA`: any body of that shape is reported
-    exactShape: true
-  },
-  {
-    // https://huggingface.co/docs/hub/security-tokens (hf_ + 34 letters; organization tokens api_org_)
-    id: "huggingface-token",
-    family: "huggingface",
-    description: "Hugging Face access token (hf_\u2026, api_org_\u2026)",
-    keywords: ["hf_", "api_org_"],
-    pattern: prefixedPattern("(?:hf|api_org)_[A-Za-z]{34}"),
-    visible: 3,
-    minEntropy: 3.5
-  }
-];
-
-// checks/lib/secrets/rules-cloud.ts
-import { createHash as createHash6 } from "node:crypto";
-var L_ANY = "(?<![A-Za-z0-9_.-])";
-var CF_ORIGIN_CA = String.raw`(?<![\w.-])(?<osecret>v1\.0-[a-f0-9]{24}-[a-f0-9]{146})(?![\w-])`;
-var UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-var PUBLIC_EXAMPLE_GCP_KEYS = /* @__PURE__ */ new Set([
-  "0b476bdf9acf2123d547b5ae76f1e59884d8ec9553ee0c47e9f31fd4768f3f3c",
-  "2037abcaffb2b77785da716cf7ccff4ff4d00c4ea930db0167b7d71f50af7eb4",
-  "27a9a42931dff7eb2f8434e20a9bce976ea364e7bee49187f19d5cfeca9c7045",
-  "37f8f09bdf12c2f2eae4ead7273a62ddb0c23459cbf902892f282b57f7ed6619",
-  "3a8b61d0f636b007840c0d40ba12bcf48465dc054cdc1a68704a33521d84b665",
-  "3f370c9dd8225c63b5c77de1f785edc9712958f18bb612d5fa2e0ae33aeca682",
-  "49f777db995e8260da7ca9ffdf0c08d66f0453e97ec967018baf2cdfe3b582d0",
-  "4c98242dcadc8b29005c6b4aad526552d5ea1842149154c0694adeec75847583",
-  "8731261cb72d86267a32a532ebd3df429e2144e5e4ced7e13568bc9e6c8fb1b1",
-  "a19f89ab3555eac10c40741f6df79ecf0935998f15569f8db9d67bce0181fff6",
-  "a6c814bc555ae62c7bd8b58ec07bf559c7ed3a009976a1e0acc9cef0d4473b41",
-  "dc0fcf046c61640cbd1e8b999ada3262d722c2ca4bf42dceac999020ffdbb614",
-  "e4a5542bb7fd7b67e943c71ad29c34b5972c9840597e7eda53e666f44d5da0b9",
-  "ea9bb1082cf95663f5faca23b8b15ef2aa0fce0a5c6df9c32dcb85b2e0a4513d",
-  "eb540d2b6ee2a0a47c5779bc8a0141784c6b753840d4c6f4e2428a6e86e9e0b1",
-  "f56e323494a6ffc2064e7a955908957d84f0755e5f975dabd64328d0359a8f7c"
-]);
-var CLOUD_RULES = [
-  {
-    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-    id: "aws-access-key-id",
-    family: "aws",
-    description: "AWS access key id (AKIA/ASIA/ABIA/ACCA\u2026, 20 base32 characters)",
-    keywords: ["akia", "asia", "abia", "acca"],
-    pattern: /(?<![A-Za-z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})(?![A-Za-z0-9])/g,
-    visible: 4,
-    minEntropy: 2.5
-  },
-  {
-    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
-    id: "aws-secret-access-key",
-    family: "aws",
-    description: "AWS secret access key (40 base64 characters assigned to an AWS secret key name)",
-    keywords: ["secret_access_key", "secretaccesskey", "aws_secret", "awssecret", "secret-access-key"],
-    pattern: keyedPattern("secret[_-]?access[_-]?key|aws[_-]?secret", "[A-Za-z0-9/+]{40}"),
-    visible: 0,
-    minEntropy: 3.5
-  },
-  {
-    // https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html (ABSK + base64 of "BedrockAPIKey-…")
-    id: "aws-bedrock-api-key",
-    family: "aws",
-    description: "Amazon Bedrock API key (ABSK\u2026)",
-    keywords: ["absk"],
-    pattern: prefixedPattern("ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{40,300}={0,2}"),
-    visible: 4,
-    minEntropy: 4
-  },
-  {
-    // https://cloud.google.com/iam/docs/keys-create-delete (a service account key file: JSON whose
-    // type is service_account, with the key in its private_key field); the type alone is not reported,
-    // since code and docs that handle such files name it too
-    id: "gcp-service-account-key",
-    family: "gcp",
-    description: "Google Cloud service account key file (JSON with a private_key field)",
-    keywords: ["service_account"],
-    requires: '"private_key"',
-    pattern: /"type"\s*:\s*"service_account"/g,
-    visible: 0
-  },
-  {
-    // https://cloud.google.com/docs/authentication/api-keys (AIza + 35 URL-safe characters; Firebase Web keys too)
-    id: "gcp-api-key",
-    family: "gcp",
-    description: "Google Cloud / Firebase API key (AIza\u2026)",
-    keywords: ["aiza"],
-    pattern: prefixedPattern("AIza[A-Za-z0-9_-]{35}"),
-    visible: 4,
-    // random 35-character bodies score above 4 bits/char; hand-typed look-alikes do not (as gitleaks)
-    minEntropy: 4,
-    verify: ({ secret }) => !PUBLIC_EXAMPLE_GCP_KEYS.has(createHash6("sha256").update(secret).digest("hex"))
-  },
-  {
-    // https://developers.google.com/identity/protocols/oauth2 (client secrets GOCSPX-…, access tokens ya29.…)
-    id: "google-oauth-secret",
-    family: "google-oauth",
-    description: "Google OAuth client secret (GOCSPX-) or access token (ya29.)",
-    keywords: ["gocspx-", "ya29."],
-    pattern: prefixedPattern(String.raw`GOCSPX-[A-Za-z0-9_-]{28}|ya29\.[A-Za-z0-9_-]{50,400}`),
-    visible: 7,
-    minEntropy: 3.5
-  },
-  {
-    // https://firebase.google.com/docs/cloud-messaging/auth-server (legacy FCM server keys AAAA…:APA91b…)
-    id: "firebase-fcm-server-key",
-    family: "firebase",
-    description: "Firebase Cloud Messaging legacy server key",
-    keywords: [":apa91b"],
-    pattern: prefixedPattern("AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{100,200}"),
-    visible: 4,
-    binaryBody: true,
-    minEntropy: 3.5
-  },
-  {
-    // https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials (client secrets: 3 chars, a digit, Q~, 31-34 more)
-    id: "azure-ad-client-secret",
-    family: "azure",
-    description: "Microsoft Entra ID (Azure AD) client secret (\u2026Q~\u2026)",
-    keywords: ["q~"],
-    pattern: /(?<![\w~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![\w~.-])/g,
-    visible: 0,
-    minEntropy: 3.5
-  },
-  {
-    // https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage (88-character base64)
-    id: "azure-storage-account-key",
-    family: "azure",
-    description: "Azure storage account key (AccountKey=\u2026 in a connection string)",
-    keywords: ["accountkey"],
-    pattern: /AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)/gi,
-    visible: 0,
-    minEntropy: 4
-  },
-  {
-    // https://developers.cloudflare.com/fundamentals/api/get-started/create-token/ (40-character API
-    // tokens), /keys/ (37-hex global API key), /ssl/origin-configuration/origin-ca/ (v1.0- origin CA keys)
-    id: "cloudflare-api-token",
-    family: "cloudflare",
-    description: "Cloudflare API token, global API key or origin CA key",
-    keywords: ["cloudflare", "cf_api", "cf-api", "cfapi", "cf_auth", "v1.0-", "cfk_", "cfut_", "cfat_"],
-    pattern: new RegExp(
-      // https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/ (cfk_/cfut_/cfat_
-      // + 40 base62 + 8 hex)
-      `(?<![A-Za-z0-9_-])(?<psecret>(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8})(?![A-Za-z0-9])|${keyedPattern("cloudflare|cf[_-]?(?:api|auth)", "[A-Za-z0-9_-]{40}|[a-f0-9]{37}").source}|${CF_ORIGIN_CA}`,
-      "gi"
-    ),
-    visible: 0,
-    minEntropy: 3.3
-  },
-  {
-    // https://docs.digitalocean.com/reference/api/create-personal-access-token/ (dop_v1_, doo_v1_, dor_v1_ + 64 hex)
-    id: "digitalocean-token",
-    family: "digitalocean",
-    description: "DigitalOcean token (dop_v1_, doo_v1_, dor_v1_)",
-    keywords: ["dop_v1_", "doo_v1_", "dor_v1_"],
-    pattern: prefixedPattern("do[opr]_v1_[a-f0-9]{64}"),
-    visible: 7,
-    minEntropy: 3
-  },
-  {
-    // https://devcenter.heroku.com/articles/authentication (HRKU- tokens; legacy keys are UUIDs)
-    id: "heroku-api-key",
-    family: "heroku",
-    description: "Heroku API key (HRKU-\u2026, or a UUID assigned to a Heroku key name)",
-    keywords: ["hrku-", "heroku"],
-    pattern: new RegExp(
-      `${L_ANY}(?<psecret>HRKU-[A-Za-z0-9_-]{50,70})(?![\\w-])|${keyedPattern("heroku", UUID).source}`,
-      "gi"
-    ),
-    visible: 0,
-    minEntropy: 3
-  },
-  {
-    // https://docs.databricks.com/en/dev-tools/auth/pat.html (dapi + 32 hex, optional -N suffix)
-    id: "databricks-token",
-    family: "databricks",
-    description: "Databricks personal access token (dapi\u2026)",
-    keywords: ["dapi"],
-    pattern: prefixedPattern("dapi[a-fA-F0-9]{32}(?:-[0-9])?"),
-    visible: 4,
-    minEntropy: 3
-  },
-  {
-    // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes (hvs., hvb., hvr.; legacy s.)
-    id: "vault-token",
-    family: "vault",
-    description: "HashiCorp Vault token (hvs., hvb., hvr., legacy s. next to a Vault key name)",
-    keywords: ["hvs.", "hvb.", "hvr.", "vault"],
-    pattern: new RegExp(
-      `${L_ANY}(?<psecret>hv[sbr]\\.[A-Za-z0-9_-]{24,400}(?:\\.[A-Za-z0-9]{5})?)(?![\\w.-])|${keyedPattern("vault", String.raw`s\.[A-Za-z0-9]{24}`).source}`,
-      "gi"
-    ),
-    visible: 4,
-    minEntropy: 3.5
-  }
-];
-
-// checks/lib/secrets/checksum.ts
-var BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-var CHECKSUM_LENGTH = 6;
-var CRC_TABLE = Array.from({ length: 256 }, (_, n2) => {
-  let c = n2;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-  return c >>> 0;
-});
-function crc32(text) {
-  let crc = 4294967295;
-  for (let i = 0; i < text.length; i++)
-    crc = (CRC_TABLE[(crc ^ text.charCodeAt(i)) & 255] ?? 0) ^ crc >>> 8;
-  return (crc ^ 4294967295) >>> 0;
-}
-function base62Checksum(value) {
-  let out = "";
-  for (let n2 = value; n2 > 0; n2 = Math.floor(n2 / 62)) out = BASE62[n2 % 62] + out;
-  return out.padStart(CHECKSUM_LENGTH, "0");
-}
-function hasValidChecksum(body) {
-  if (body.length <= CHECKSUM_LENGTH) return false;
-  const random = body.slice(0, -CHECKSUM_LENGTH);
-  return base62Checksum(crc32(random)) === body.slice(-CHECKSUM_LENGTH);
-}
-var BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-var BECH32_GENERATORS = [996825010, 642813549, 513874426, 1027748829, 705979059];
-function hasValidBech32(text) {
-  const lower = text.toLowerCase();
-  const separator = lower.lastIndexOf("1");
-  if (separator < 1 || lower.length - separator < 7) return false;
-  const hrp = lower.slice(0, separator);
-  const values = [];
-  for (const c of hrp) values.push(c.charCodeAt(0) >> 5);
-  values.push(0);
-  for (const c of hrp) values.push(c.charCodeAt(0) & 31);
-  for (const c of lower.slice(separator + 1)) {
-    const value = BECH32.indexOf(c);
-    if (value === -1) return false;
-    values.push(value);
-  }
-  let checksum = 1;
-  for (const value of values) {
-    const top = checksum >>> 25;
-    checksum = (checksum & 33554431) << 5 ^ value;
-    for (let i = 0; i < 5; i++) if (top >>> i & 1) checksum ^= BECH32_GENERATORS[i] ?? 0;
-  }
-  return checksum === 1;
-}
-
-// checks/lib/secrets/rules-code.ts
-var crcAfterPrefix = (prefixLength) => (secret) => secret.length === prefixLength + 36 && hasValidChecksum(secret.slice(prefixLength));
-var CODE_RULES = [
-  {
-    // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
-    // https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app
-    // (installation tokens since 2026: ghs_APPID_JWT, ~520 characters)
-    id: "github-token",
-    family: "github",
-    description: "GitHub token (ghp_, gho_, ghu_, ghs_, ghr_; ghs_APPID_JWT installation tokens)",
-    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
-    pattern: prefixedPattern(
-      String.raw`ghs_\d{1,12}_eyJ[\w-]{10,}\.eyJ[\w-]{10,}\.[\w-]{10,}|gh[pousr]_[A-Za-z0-9]{36,251}`
-    ),
-    visible: 4,
-    minEntropy: 3,
-    checksum: crcAfterPrefix(4)
-  },
-  {
-    // https://github.blog/changelog/2022-10-18-introducing-fine-grained-personal-access-tokens/
-    id: "github-fine-grained-pat",
-    family: "github",
-    description: "GitHub fine-grained personal access token (github_pat_)",
-    keywords: ["github_pat_"],
-    pattern: prefixedPattern("github_pat_[A-Za-z0-9_]{70,255}"),
-    visible: 11,
-    minEntropy: 3,
-    // `github_pat_<22 id>_<59>`: the second part ends with the same base62 CRC32 of the part before it
-    checksum: (secret) => {
-      const parts = /^github_pat_([A-Za-z0-9]{22})_([A-Za-z0-9]{59})$/.exec(secret);
-      return !!parts && (hasValidChecksum(parts[2] ?? "") || hasValidChecksum(`${parts[1]}_${parts[2]}`));
-    }
-  },
-  {
-    // https://docs.gitlab.com/security/tokens/#token-prefixes (routable tokens end `.01.<crc>`)
-    id: "gitlab-token",
-    family: "gitlab",
-    description: "GitLab token (glpat-, gloas-, gldt-, glrt-, glcbt-, glptt-, glft-, glimt-, glagent-, glsoat-, glffct-, GR1348941)",
-    keywords: [
-      "glpat-",
-      "gloas-",
-      "gldt-",
-      "glrt-",
-      "glrtr-",
-      "glcbt-",
-      "glptt-",
-      "glft-",
-      "glimt-",
-      "glagent-",
-      "glsoat-",
-      "glffct-",
-      "glwt-",
-      "gr1348941",
-      "_gitlab_session="
-    ],
-    pattern: prefixedPattern(
-      String.raw`(?:glpat|gloas|gldt|glrtr?|glptt|glft|glimt|glagent|glsoat|glffct|glwt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.[0-9a-z]{7,12})?|glcbt-(?:[0-9a-zA-Z]{1,5}_)?[A-Za-z0-9_-]{20,64}|GR1348941[A-Za-z0-9_-]{20,64}|(?<=_gitlab_session=)[0-9a-z]{32}`
-    ),
-    visible: 6,
-    minEntropy: 3
-  },
-  {
-    // https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/
-    id: "npm-token",
-    family: "npm",
-    description: "npm access token (npm_, base62 CRC32 in the last six characters)",
-    keywords: ["npm_"],
-    pattern: prefixedPattern("npm_[A-Za-z0-9]{36}"),
-    visible: 4,
-    minEntropy: 3,
-    checksum: crcAfterPrefix(4)
-  },
-  {
-    // https://pypi.org/help/#apitoken (macaroons: `pypi-` + base64url of a serialized macaroon
-    // whose location is pypi.org / test.pypi.org, hence `AgEIcHlwaS5vcmc` / `AgENdGVzdC5weXBpLm9yZw`)
-    id: "pypi-token",
-    family: "pypi",
-    description: "PyPI API token (pypi-AgEIcHlwaS5vcmc\u2026, TestPyPI pypi-AgENdGVzdC5weXBpLm9yZw\u2026)",
-    keywords: ["pypi-age"],
-    pattern: prefixedPattern(
-      "pypi-AgE[A-Za-z0-9_-]{0,30}(?:cHlwaS5vcmc|dGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{40,400}"
-    ),
-    visible: 5,
-    minEntropy: 3.5
-  },
-  {
-    // https://developer.atlassian.com/cloud/confluence/basic-auth-for-rest-apis/ (ATATT3… API tokens)
-    id: "atlassian-api-token",
-    family: "atlassian",
-    description: "Atlassian API token (ATATT3\u2026, ATCTT3\u2026, or 24 characters next to an Atlassian/Jira/Confluence key name)",
-    keywords: ["atatt3", "atctt3", "atlassian", "confluence", "jira"],
-    // classic API tokens: 24 characters under an Atlassian, Confluence or Jira key name
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])(?<psecret>AT[AC]TT3[A-Za-z0-9_=+/-]{150,300})${R}|${keyedPattern("atlassian|confluence|jira", "[A-Za-z0-9]{24}").source}`,
-      "gi"
-    ),
-    visible: 6,
-    minEntropy: 4
-  },
-  {
-    // https://linear.app/developers/graphql#personal-api-keys
-    id: "linear-api-key",
-    family: "linear",
-    description: "Linear API key (lin_api_, lin_oauth_)",
-    keywords: ["lin_api_", "lin_oauth_", "linear"],
-    // OAuth client secrets: 32 hex under a Linear key name
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])(?<psecret>lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64})${R}|${keyedPattern("linear", "[a-f0-9]{32}").source}`,
-      "gi"
-    ),
-    visible: 8,
-    minEntropy: 3.5
-  },
-  {
-    // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens (CLOJARS_ + 60 hex)
-    id: "clojars-deploy-token",
-    family: "clojars",
-    description: "Clojars deploy token (CLOJARS_)",
-    keywords: ["clojars_"],
-    pattern: prefixedPattern("CLOJARS_[a-z0-9]{60}", "gi"),
-    visible: 8,
-    minEntropy: 3
-  },
-  {
-    // https://learning.postman.com/docs/developer/postman-api/authentication/ (PMAK-<24 hex>-<34 hex>)
-    id: "postman-api-key",
-    family: "postman",
-    description: "Postman API key (PMAK-)",
-    keywords: ["pmak-"],
-    pattern: prefixedPattern("PMAK-[a-f0-9]{24}-[a-f0-9]{34}", "gi"),
-    visible: 5,
-    minEntropy: 3
-  },
-  {
-    // https://docs.doppler.com/docs/token-formats
-    id: "doppler-token",
-    family: "doppler",
-    description: "Doppler token (dp.pt., dp.st., dp.sa., dp.ct., dp.scim., dp.audit.)",
-    keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
-    pattern: prefixedPattern(
-      String.raw`dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{1,40}\.)?[A-Za-z0-9]{40,44}`
-    ),
-    visible: 6,
-    minEntropy: 3.5
-  },
-  {
-    // https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/ (pul-<40 hex>)
-    id: "pulumi-token",
-    family: "pulumi",
-    description: "Pulumi access token (pul-)",
-    keywords: ["pul-"],
-    pattern: prefixedPattern("pul-[a-f0-9]{40}"),
-    visible: 4,
-    minEntropy: 3
-  },
-  {
-    // https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
-    // (passwords belong in sensitive variables): a quoted literal under a `…password` argument of a
-    // .tf/.hcl file is the password itself; `var.x` and `"${…}"` interpolations are references
-    id: "terraform-password",
-    family: "terraform",
-    description: "Password literal in a Terraform or HCL file",
-    keywords: ["password"],
-    pattern: /(?<![\w-])[\w-]{0,40}password\s*=\s*"(?<secret>[A-Za-z0-9=_-]{8,64})"/gi,
-    visible: 0,
-    minEntropy: 2,
-    verify: ({ path: path16 }) => /\.(?:tf|hcl)$/i.test(path16)
-  },
-  {
-    // https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens
-    id: "terraform-cloud-token",
-    family: "terraform",
-    description: "Terraform Cloud / HCP Terraform API token (<14>.atlasv1.<60+>)",
-    keywords: [".atlasv1."],
-    pattern: prefixedPattern(String.raw`[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,80}`),
-    visible: 0,
-    minEntropy: 3.5
-  }
-];
-
-// checks/lib/secrets/rules-keys.ts
-var DASHES = "-".repeat(5);
-var PEM_TAIL = `PRIVATE KEY(?: BLOCK)?${DASHES}`;
-var LOCALHOST_RE = /@(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
-var JWT = String.raw`eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{16,}`;
-function isPemBody(body) {
-  const lines = body.replace(/\\r|\\n/g, "\n").split(/\r?\n/);
-  const base643 = lines.filter((line) => !line.includes(":")).join("").replace(/\s+|\\/g, "");
-  return base643.length >= 40 && /^[A-Za-z0-9+/=]+$/.test(base643);
-}
-function isSignedJwt(token) {
-  const alg = decodeJwt(token)?.header.alg;
-  return typeof alg === "string" && alg.toLowerCase() !== "none";
-}
-var KEY_RULES = [
-  {
-    // RFC 7468 (PEM), RFC 4880 §6.2 (PGP armor), https://man.openbsd.org/ssh-keygen (OPENSSH PRIVATE KEY)
-    id: "private-key",
-    family: "private-key",
-    description: "PEM, OpenSSH or PGP private key block",
-    keywords: ["private key"],
-    pattern: new RegExp(
-      `${DASHES}BEGIN(?<label>[ A-Z0-9]{0,40})${PEM_TAIL}(?<secret>[\\s\\S]{40,16000}?)${DASHES}END\\k<label>${PEM_TAIL}`,
-      "g"
-    ),
-    visible: 0,
-    binaryBody: true,
-    verify: ({ secret }) => isPemBody(secret)
-  },
-  {
-    // https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html (PPK files)
-    id: "putty-private-key",
-    family: "private-key",
-    description: "PuTTY private key file (PuTTY-User-Key-File-\u2026)",
-    keywords: ["private-lines:"],
-    pattern: /Private-Lines: \d+\r?\n(?<secret>[A-Za-z0-9+/=\r\n]{40,8000})/g,
-    visible: 0,
-    binaryBody: true,
-    verify: ({ text }) => text.includes("PuTTY-User-Key-File-")
-  },
-  {
-    // https://age-encryption.org/v1 (Bech32 AGE-SECRET-KEY-1 + 58 characters)
-    id: "age-secret-key",
-    family: "private-key",
-    description: "age secret key (AGE-SECRET-KEY-1\u2026)",
-    keywords: ["age-secret-key-1"],
-    pattern: prefixedPattern("AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
-    visible: 15,
-    // the shape is exact (Bech32 alphabet, fixed length): reported whatever its body, annotated with
-    // what its Bech32 checksum says
-    exactShape: true,
-    checksum: hasValidBech32
-  },
-  {
-    // https://supabase.com/docs/guides/api/api-keys (service_role JWTs bypass row-level security)
-    id: "supabase-service-role-key",
-    family: "supabase",
-    description: 'Supabase service-role key (a JWT whose payload has "role":"service_role")',
-    keywords: ["eyj"],
-    pattern: prefixedPattern(JWT),
-    visible: 0,
-    verify: ({ secret }) => isServiceRoleJwt(secret)
-  },
-  {
-    // RFC 7519; any signed JWT in source is a bearer credential until it expires (Supabase anon keys too:
-    // they are meant for browsers, not for repositories that outlive a key rotation)
-    id: "jwt",
-    family: "jwt",
-    description: "JSON Web Token (signed, header names an algorithm)",
-    keywords: ["eyj"],
-    pattern: prefixedPattern(`${JWT}={0,2}`),
-    visible: 0,
-    verify: ({ secret }) => isSignedJwt(secret) && !isServiceRoleJwt(secret)
-  },
-  {
-    // A JWT that was base64-encoded once more (`ZXlK…` is base64 of `eyJ`), as in Kubernetes secrets
-    id: "jwt-base64",
-    family: "jwt",
-    description: "base64-encoded JSON Web Token",
-    keywords: ["zxlk"],
-    pattern: prefixedPattern("ZXlK[A-Za-z0-9+/]{40,4000}={0,2}"),
-    visible: 0,
-    verify: ({ secret }) => isSignedJwt(Buffer.from(secret, "base64").toString("utf8").trim())
-  },
-  {
-    // https://supabase.com/docs/guides/platform/access-control (sbp_ + 40 hex)
-    id: "supabase-access-token",
-    family: "supabase",
-    description: "Supabase personal access token (sbp_)",
-    keywords: ["sbp_"],
-    pattern: prefixedPattern("sbp_[a-f0-9]{40}"),
-    visible: 4,
-    minEntropy: 3
-  },
-  {
-    // https://supabase.com/docs/guides/api/api-keys (sb_secret_…; sb_publishable_ keys are public)
-    id: "supabase-secret-key",
-    family: "supabase",
-    description: "Supabase secret API key (sb_secret_)",
-    keywords: ["sb_secret_"],
-    pattern: prefixedPattern("sb_secret_[A-Za-z0-9_-]{20,120}"),
-    visible: 10,
-    minEntropy: 3
-  },
-  {
-    // RFC 3986 userinfo in database/broker URLs
-    id: "connection-string-password",
-    family: "connection-string",
-    description: "Database/broker connection string with an inline password",
-    keywords: ["postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroach"],
-    pattern: /(?<![A-Za-z0-9+.-])(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb):\/\/(?<user>[^\s:/@'"`]*):(?<secret>[^\s@'"`/]+)@[^\s'"`]+/g,
-    visible: 0,
-    // a local development database is not a leaked production credential
-    verify: ({ match: match2, secret }) => !LOCALHOST_RE.test(match2[0]) && secret !== match2.groups?.user
-  },
-  {
-    // RFC 3986 §3.2.1 userinfo in http(s)/ftp(s) URLs (`https://user:password@host`), which RFC 3986
-    // deprecates precisely because the password travels with the link
-    id: "basic-auth-url",
-    family: "basic-auth",
-    description: "Password in the userinfo of an http(s) or ftp(s) URL",
-    keywords: ["http://", "https://", "ftp://", "ftps://"],
-    pattern: /(?<![A-Za-z0-9+.-])(?:https?|ftps?):\/\/(?<user>[A-Za-z0-9._~%!$&'*+,;=-]{1,64}):(?<secret>[^\s:/?#@'"`<>()[\]{}]{4,128})@(?<host>[A-Za-z0-9.-]+\.[A-Za-z]{2,}|[A-Za-z0-9-]{2,}(?=[:/]))/g,
-    visible: 0,
-    // `user:pass@host` is a credential too: only templates, repeats and spelled-out placeholders are not
-    exactShape: true,
-    verify: ({ match: match2, secret }) => {
-      const lower = secret.toLowerCase();
-      return !LOCALHOST_RE.test(`@${match2.groups?.host ?? ""}`) && secret !== match2.groups?.user && !/^(.)\1*$/.test(secret) && !/password|passwd|your_|your-|replace|xxxx|changeme|secret$|^\$|^%|\*\*\*/.test(lower);
-    }
-  },
-  {
-    // RFC 6750 (Bearer) and RFC 7617 (Basic) credentials written into code or config
-    id: "authorization-header",
-    family: "generic",
-    description: "Bearer or Basic credentials in an Authorization header",
-    keywords: ["bearer ", "basic "],
-    pattern: /\b(?:Bearer\s+(?<secret>[A-Za-z0-9._~+/-]{20,500}=*)|Basic\s+(?<bsecret>[A-Za-z0-9+/]{16,400}={0,2}))(?![\w+/=.-])/gi,
-    visible: 0,
-    minEntropy: 3.5,
-    generic: true,
-    verify: ({ secret, match: match2 }) => match2.groups?.bsecret === void 0 || Buffer.from(secret, "base64").toString("latin1").includes(":")
-  }
-];
-
-// checks/lib/secrets/rules-saas.ts
-var lastSegment = (secret) => secret.slice(secret.lastIndexOf("-") + 1);
-var SAAS_RULES = [
-  {
-    // https://docs.slack.dev/authentication/tokens (bot xoxb-<team>-<bot>-<24>, user xoxp-<team>-<user>-<team>-<32>,
-    // app-level xapp-1-<app>-<n>-<64 hex>, configuration xoxe.xoxp-1-…, refresh xoxe-1-…, legacy xoxa/xoxr/xoxo/xoxs)
-    id: "slack-token",
-    family: "slack",
-    description: "Slack token (xoxb-, xoxp-, xoxe-, xapp-, xoxa-, xoxr-, xoxo-, xoxs-) with Slack\u2019s digit segments",
-    keywords: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxo-", "xoxe-", "xoxe.", "xapp-"],
-    pattern: prefixedPattern(
-      [
-        String.raw`xoxb-\d{8,14}-(?:\d{8,14}-?)?[A-Za-z0-9-]{18,40}`,
-        String.raw`xoxb-\d{8,14}-\d{8,14}`,
-        String.raw`xox[pe](?:-\d{8,14}){3}-[A-Za-z0-9-]{28,40}`,
-        String.raw`xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}(?:-[0-9A-Za-z]{6,48}){0,3}`,
-        String.raw`xox[os]-\d+-\d+-\d+-[A-Fa-f\d]+`,
-        String.raw`xox[os]-\d{8,14}-\d{8,14}`,
-        String.raw`xoxe\.xox[bp]-\d-[A-Za-z0-9]{150,180}`,
-        String.raw`xoxe-\d-[A-Za-z0-9]{140,160}`,
-        String.raw`xapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+`
-      ].join("|"),
-      "g"
-    ),
-    visible: 5,
-    // the digit segments already prove the shape; a short hex tail can dip below 3 bits/char
-    minEntropy: 2,
-    bodyOf: lastSegment
-  },
-  {
-    // https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks
-    id: "slack-webhook",
-    family: "slack-webhook",
-    description: "Slack incoming webhook or workflow trigger URL",
-    keywords: ["hooks.slack.com"],
-    pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/(?<secret>[A-Za-z0-9_/+-]{20,250})/g,
-    visible: 0,
-    bodyOf: lastSegmentSlash
-  },
-  {
-    // https://docs.stripe.com/keys (sk_/rk_ × live/test; publishable pk_ keys are public by design)
-    id: "stripe-secret-key",
-    family: "stripe",
-    description: "Stripe secret or restricted key (sk_live_, sk_test_, rk_live_, rk_test_) or webhook secret (whsec_)",
-    keywords: ["sk_live_", "rk_live_", "sk_test_", "rk_test_", "sk_prod_", "rk_prod_", "whsec_"],
-    pattern: prefixedPattern("[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/]{32,64}"),
-    visible: 8,
-    minEntropy: 3
-  },
-  {
-    // https://developer.squareup.com/docs/build-basics/access-tokens (EAAA… access tokens, sq0csp- app secrets)
-    id: "square-access-token",
-    family: "square",
-    description: "Square access token (EAAA\u2026, legacy sq0atp-)",
-    keywords: ["eaaa", "sq0atp-"],
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_+/-])(?<secret>EAAA[A-Za-z0-9_-]{22,124}|sq0atp-[A-Za-z0-9_\\\\\\]^-]{22,60})${R}`,
-      "g"
-    ),
-    visible: 4,
-    minEntropy: 3.5
-  },
-  {
-    id: "square-application-secret",
-    family: "square",
-    description: "Square OAuth application secret (sq0csp-)",
-    keywords: ["sq0csp-"],
-    // gitleaks' samples draw the body from `0-9A-Za-z` and the range `\\-_` (`\\ ] ^ _`) too
-    pattern: prefixedPattern(String.raw`sq0csp-[A-Za-z0-9_\\\]^-]{40,60}`),
-    visible: 7,
-    minEntropy: 3.5
-  },
-  {
-    // https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens (shpat_, shpca_, shppa_, shpss_ + 32 hex)
-    id: "shopify-token",
-    family: "shopify",
-    description: "Shopify access token or shared secret (shpat_, shpca_, shppa_, shpss_)",
-    keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
-    // 32 hex in Shopify's docs; secretlint's fixtures carry 32–38 base62 characters too
-    pattern: prefixedPattern("shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,40}"),
-    visible: 6,
-    minEntropy: 3
-  },
-  {
-    // https://www.twilio.com/docs/iam/api-keys (API key SIDs SK + 32 hex; auth tokens 32 hex;
-    // account SIDs AC… are identifiers, not secrets)
-    id: "twilio-api-key",
-    family: "twilio",
-    description: "Twilio API key SID (SK\u2026) or auth token next to a Twilio key name",
-    keywords: ["sk", "twilio"],
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])(?<psecret>SK[0-9a-fA-F]{32})${R}|${keyedPattern("twilio", "[a-f0-9]{32}").source}`,
-      "gi"
-    ),
-    visible: 2,
-    minEntropy: 3
-  },
-  {
-    // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys (SG.<22>.<43>)
-    id: "sendgrid-api-key",
-    family: "sendgrid",
-    description: "SendGrid API key (SG.\u2026)",
-    keywords: ["sg."],
-    // 22 + `.` + 43 characters; the key id and secret use the URL-safe base64 alphabet with `=`
-    pattern: prefixedPattern(String.raw`SG\.[A-Za-z0-9=_-]{22}\.[A-Za-z0-9=_-]{43}|SG\.[A-Za-z0-9=_.-]{66}`),
-    visible: 3,
-    minEntropy: 3.5
-  },
-  {
-    // https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key
-    // (key-<32 hex>, newer <32 hex>-<8>-<8>; pubkey- validation keys; webhook signing keys)
-    id: "mailgun-api-key",
-    family: "mailgun",
-    description: "Mailgun API key (key-\u2026, pubkey-\u2026, or a hex key next to a Mailgun key name)",
-    keywords: ["key-", "mailgun"],
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])(?<psecret>(?:pub)?key-[a-f0-9]{32})${R}|${keyedPattern("mailgun", "[a-f0-9]{32}(?:-[a-f0-9]{8}-[a-f0-9]{8})?").source}`,
-      "gi"
-    ),
-    visible: 4,
-    minEntropy: 3
-  },
-  {
-    // https://docs.datadoghq.com/account_management/api-app-keys/ (API keys 32 hex, application keys 40 hex)
-    id: "datadog-api-key",
-    family: "datadog",
-    description: "Datadog API or application key next to a Datadog key name",
-    keywords: ["datadog", "dd_api", "dd_app", "dd-api", "dd-app", "ddapi", "ddapp"],
-    pattern: keyedPattern("datadog|dd[_-]?(?:api|app)", "[a-z0-9]{40}|[a-f0-9]{32}"),
-    visible: 0,
-    minEntropy: 3
-  },
-  {
-    // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ (NRAK- user keys, NRII- insert,
-    // NRIQ- query, NRRA- REST, NRJS- browser; license keys are 40 hex-like characters ending NRAL)
-    id: "new-relic-key",
-    family: "new-relic",
-    description: "New Relic API key (NRAK-, NRII-, NRIQ-, NRRA-, NRJS-) or license key (\u2026NRAL)",
-    keywords: ["nrak-", "nrii-", "nriq-", "nrra-", "nrjs-", "nral"],
-    pattern: prefixedPattern(
-      "NRAK-[A-Za-z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42}|NRJS-[a-f0-9]{19}|[a-f0-9]{36}NRAL"
-    ),
-    visible: 5,
-    minEntropy: 3
-  },
-  {
-    // https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/ (user API keys as stored by
-    // integrations: 64 characters under a New Relic key name)
-    id: "new-relic-keyed-key",
-    family: "new-relic",
-    description: "New Relic key (64 characters next to a New Relic key name)",
-    keywords: ["new-relic", "newrelic", "new_relic"],
-    pattern: keyedPattern("new[_-]?relic", "[A-Za-z0-9]{64}"),
-    visible: 0,
-    minEntropy: 3.5
-  },
-  {
-    // https://docs.sentry.io/account/auth-tokens/ (org tokens sntrys_<base64 JSON>_<43>, user tokens sntryu_<64 hex>;
-    // DSNs are public client keys and are not flagged)
-    id: "sentry-token",
-    family: "sentry",
-    description: "Sentry auth token (sntrys_, sntryu_, or 64 hex next to a Sentry key name)",
-    keywords: ["sntrys_", "sntryu_", "sentry"],
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9_-])(?<psecret>sntrys_eyJ[A-Za-z0-9+/=_-]{40,400}|sntryu_[a-f0-9]{64})${R}|${keyedPattern("sentry", "[a-f0-9]{64}").source}`,
-      "gi"
-    ),
-    visible: 7,
-    minEntropy: 3
-  },
-  {
-    // https://developer.okta.com/docs/guides/create-an-api-token/ (SSWS tokens: 00 + 40 characters)
-    id: "okta-api-token",
-    family: "okta",
-    description: "Okta API token (00\u2026 next to an Okta key name or after SSWS)",
-    keywords: ["okta", "ssws"],
-    pattern: new RegExp(
-      `SSWS\\s+(?<psecret>00[A-Za-z0-9=_-]{40})${R}|${keyedPattern("okta", "00[A-Za-z0-9=_-]{40}").source}`,
-      "gi"
-    ),
-    visible: 0,
-    minEntropy: 3.5,
-    // `okta` as a word of the key name (`oktaToken`, `OKTA_KEY`), not letters across a camel-case
-    // boundary (`rookTable`)
-    verify: ({ match: match2, text }) => {
-      if (match2[0].startsWith("SSWS") || match2[0].startsWith("ssws")) return true;
-      const at2 = match2[0].toLowerCase().indexOf("okta");
-      const word = match2[0].slice(at2, at2 + 4);
-      const before = (at2 === 0 ? text[match2.index - 1] : match2[0][at2 - 1]) ?? " ";
-      return /^(?:okta|Okta|OKTA)$/.test(word) && !(word === "okta" && /[a-z]/.test(before));
-    }
-  }
-];
-function lastSegmentSlash(secret) {
-  return secret.slice(secret.lastIndexOf("/") + 1);
-}
-
-// checks/lib/secrets/rules.ts
-var SECRET_RULES = [
-  ...CLOUD_RULES,
-  ...CODE_RULES,
-  ...SAAS_RULES,
-  ...AI_RULES,
-  ...KEY_RULES,
-  ...GENERIC_RULES
-];
-function entropyOk(rule, secret) {
-  return rule.minEntropy === void 0 || shannonEntropy(secret) >= rule.minEntropy;
-}
-
-// checks/lib/secrets/engine.ts
-var CHECKSUM_NOTE = {
-  valid: "checksum valid: likely live",
-  invalid: "checksum invalid: likely a test value"
-};
-function describeHit(hit) {
-  return hit.checksum ? `${hit.display}; ${CHECKSUM_NOTE[hit.checksum]}` : hit.display;
-}
-var MAX_WORDINESS = 0.6;
-var ALLOW_PRAGMA_RE = /\b(?:shipgate|gitleaks):allow\b/;
-var FIXTURE_PRAGMA = "shipgate:fixture";
-var MAX_MATCHES_PER_RULE = 500;
-var LOCKFILE_RE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|go\.sum)$/;
-var INTEGRITY_PREFIX_RE = /^(?:sha1|sha256|sha384|sha512)-/;
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  starts;
-  lineOf(offset2) {
-    if (!this.starts) {
-      this.starts = [0];
-      for (let i = this.text.indexOf("\n"); i !== -1; i = this.text.indexOf("\n", i + 1))
-        this.starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((this.starts[mid] ?? 0) <= offset2) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  }
-  /** Text of the line containing `offset`. */
-  lineText(offset2) {
-    const start = this.text.lastIndexOf("\n", offset2 - 1) + 1;
-    const end = this.text.indexOf("\n", offset2);
-    return this.text.slice(start, end === -1 ? void 0 : end);
-  }
-};
-function enclosingToken(text, start) {
-  let i = start;
-  while (i > 0 && !/[\s"'`,=]/.test(text[i - 1] ?? " ")) i--;
-  return text.slice(i, i + 8);
-}
-function isSuppressed(lines, start, end) {
-  return ALLOW_PRAGMA_RE.test(lines.lineText(start)) || ALLOW_PRAGMA_RE.test(lines.lineText(Math.max(start, end - 1)));
-}
-function isFinding(rule, secret, m, path16, text) {
-  if (isReference(secret)) return false;
-  if (!rule.checksum?.(secret)) {
-    const body = rule.bodyOf ? rule.bodyOf(secret) : secret.slice(rule.visible);
-    if (!rule.binaryBody && (rule.exactShape ? isDegenerate(body) : isPlaceholder(body))) return false;
-    if (!entropyOk(rule, rule.bodyOf ? body : secret)) return false;
-    if ((rule.bodyOf || rule.checksum) && handWrittenShare(body) > MAX_WORDINESS) return false;
-  }
-  return !rule.verify || rule.verify({ secret, match: m, path: path16, text });
-}
-var compiledRules = /* @__PURE__ */ new WeakMap();
-function compile3(rules) {
-  const cached2 = compiledRules.get(rules);
-  if (cached2) return cached2;
-  const keywords = [.../* @__PURE__ */ new Set([...rules.flatMap((rule) => rule.keywords), FIXTURE_PRAGMA.toLowerCase()])];
-  const idOf = new Map(keywords.map((keyword, id) => [keyword, id]));
-  const ids = (words) => words.map((word) => idOf.get(word) ?? -1);
-  const compiled = {
-    scanner: new KeywordScanner(keywords),
-    rules: rules.map((rule) => ({
-      rule,
-      keywordIds: ids(rule.keywords),
-      anchorIds: rule.anchors ? ids(rule.anchors) : void 0,
-      pattern: rule.anchors ? new RegExp(rule.pattern.source, `${rule.pattern.flags.replace("g", "")}y`) : new RegExp(rule.pattern.source, rule.pattern.flags),
-      secretGroups: void 0
-    })),
-    fixtureId: idOf.get(FIXTURE_PRAGMA.toLowerCase()) ?? -1
-  };
-  compiledRules.set(rules, compiled);
-  return compiled;
-}
-function secretOfMatch(compiled, m) {
-  const { rule } = compiled;
-  if (rule.family === "custom") return (rule.secretGroup !== void 0 ? m[rule.secretGroup] : m[1]) ?? m[0];
-  const groups2 = m.groups;
-  if (!groups2) return m[0];
-  compiled.secretGroups ??= Object.keys(groups2).filter((name) => name.endsWith("secret"));
-  for (const name of compiled.secretGroups) {
-    const value = groups2[name];
-    if (value !== void 0) return value;
-  }
-  return m[0];
-}
-var anchorScratch = new Int32Array(1024);
-function forEachMatch(compiled, text, offsets, visit3) {
-  const { pattern, anchorIds } = compiled;
-  pattern.lastIndex = 0;
-  if (!anchorIds) {
-    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-      if (m[0].length === 0) pattern.lastIndex++;
-      if (!visit3(m)) return;
-    }
-    return;
-  }
-  let count = 0;
-  for (const id of anchorIds) count += offsets[id]?.length ?? 0;
-  if (anchorScratch.length < count) anchorScratch = new Int32Array(Math.max(count, 2 * anchorScratch.length));
-  const anchors = anchorScratch.subarray(0, count);
-  count = 0;
-  for (const id of anchorIds) for (const at2 of offsets[id] ?? []) anchors[count++] = at2;
-  anchors.sort();
-  let end = 0;
-  for (let i = 0; i < anchors.length; i++) {
-    const offset2 = anchors[i] ?? 0;
-    if (offset2 < end || i > 0 && offset2 === anchors[i - 1]) continue;
-    pattern.lastIndex = offset2;
-    const m = pattern.exec(text);
-    if (!m) continue;
-    end = offset2 + Math.max(1, m[0].length);
-    if (!visit3(m)) return;
-  }
-}
-function scanRule(compiled, text, path16, lines, offsets) {
-  const { rule } = compiled;
-  const hits = [];
-  forEachMatch(compiled, text, offsets, (m) => {
-    if (hits.length >= MAX_MATCHES_PER_RULE) return false;
-    const secret = secretOfMatch(compiled, m);
-    if (!isFinding(rule, secret, m, path16, text)) return true;
-    const secretStart = m.index + Math.max(0, m[0].indexOf(secret));
-    if (INTEGRITY_PREFIX_RE.test(enclosingToken(text, secretStart))) return true;
-    if (isSuppressed(lines, m.index, m.index + m[0].length)) return true;
-    hits.push({
-      ruleId: rule.id,
-      line: lines.lineOf(secretStart),
-      display: redactWithin(m[0], secret, rule.visible),
-      secret,
-      match: m[0],
-      lineText: lines.lineText(secretStart),
-      ...rule.checksum ? { checksum: rule.checksum(secret) ? "valid" : "invalid" } : {}
-    });
-    return true;
-  });
-  return hits;
-}
-function lowercasedAligned(text) {
-  const lowered = text.toLowerCase();
-  return lowered.length === text.length ? lowered : text.replace(/[\u0080-\uffff]/g, " ").toLowerCase();
-}
-function scanText(text, path16, rules = SECRET_RULES) {
-  const { scanner, rules: compiled, fixtureId } = compile3(rules);
-  const offsets = scanner.scanAscii(text) ?? scanner.scanLowercased(lowercasedAligned(text));
-  if (offsets[fixtureId]?.some((at2) => text.startsWith(FIXTURE_PRAGMA, at2))) return [];
-  const lines = new LineIndex(text);
-  const lockfile = LOCKFILE_RE.test(path16);
-  const specific = [];
-  const generic = [];
-  for (const entry of compiled) {
-    const { rule } = entry;
-    if (rule.generic && lockfile) continue;
-    if (!entry.keywordIds.some((id) => offsets[id] !== void 0)) continue;
-    if (rule.requires !== void 0 && !text.includes(rule.requires)) continue;
-    (rule.generic ? generic : specific).push(...scanRule(entry, text, path16, lines, offsets));
-  }
-  const explained = (hit) => specific.some(
-    (s2) => s2.line === hit.line && (s2.secret.includes(hit.secret) || hit.secret.includes(s2.secret))
-  );
-  return [...specific, ...generic.filter((hit) => !explained(hit))].sort((a, b) => a.line - b.line);
-}
-
-// checks/lib/secrets/test-fixtures.ts
-var TEST_FIXTURE_PATH = /(?:^|\/)(?:tests?|__tests__|spec|__fixtures__|fixtures?)\/|(?:^|\/)[^/]+\.(?:test|spec)\.[^/]+$/i;
-var GENERIC_RULE_IDS = /* @__PURE__ */ new Set([
-  "generic-secret-assignment",
-  "generic-secret-xml",
-  "connection-string-password",
-  "authorization-header"
-]);
-var FIXTURE_MAX_ENTROPY = 3.7;
-var FIXTURE_MAX_LENGTH = 24;
-function testFixtureReason(file2, ruleId, secret) {
-  if (!TEST_FIXTURE_PATH.test(file2) || !GENERIC_RULE_IDS.has(ruleId)) return void 0;
-  if (secret.length > FIXTURE_MAX_LENGTH) return void 0;
-  if (shannonEntropy(secret) >= FIXTURE_MAX_ENTROPY && wordiness(secret) < 0.5) return void 0;
-  return "test fixture: a short low-entropy value caught by a generic rule in a test path";
-}
-function fixtureDetails(fixtures) {
-  if (fixtures.length === 0) return "";
-  const shown = fixtures.slice(0, 20).map((f) => `
-  ${f.file}:${f.line}${f.commit ? ` (${f.commit})` : ""} ${f.message}`);
-  const more = fixtures.length > 20 ? `
-  \u2026 ${fixtures.length - 20} more` : "";
-  return `
-Not failures (info):${shown.join("")}${more}
-Real-format tokens (AWS, GitHub, private keys\u2026) in test paths still fail.`;
-}
-
-// checks/git-history.ts
-function plural5(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-async function scanHistory(dir, allowlist, signal) {
-  const { fixtureDirs } = await listScanFiles(dir, signal);
-  const hits = /* @__PURE__ */ new Map();
-  const fixtures = /* @__PURE__ */ new Map();
-  let allowlisted = 0;
-  const { commits } = await forEachAddedChunk(
-    dir,
-    (chunk) => {
-      if (chunk.file.split("/").includes("node_modules") || isUnderFixtureDir(chunk.file, fixtureDirs))
-        return;
-      const text = chunk.lines.map((added) => added.text).join("\n");
-      for (const hit of scanText(text, chunk.file)) {
-        const line = chunk.lines[hit.line - 1]?.line ?? 0;
-        const candidate = { commit: chunk.commit, file: chunk.file, ruleId: hit.ruleId, line };
-        if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
-          allowlisted++;
-          continue;
-        }
-        const fixture = testFixtureReason(chunk.file, hit.ruleId, hit.secret);
-        if (fixture) {
-          fixtures.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
-            ...candidate,
-            shortCommit: chunk.shortCommit,
-            display: hit.display,
-            reason: fixture
-          });
-          continue;
-        }
-        hits.set(`${hit.ruleId}\0${chunk.file}\0${hit.secret}`, {
-          ...candidate,
-          shortCommit: chunk.shortCommit,
-          display: describeHit(hit)
-        });
-      }
-    },
-    signal
-  );
-  return { hits: [...hits.values()], fixtures: [...fixtures.values()], commits, allowlisted };
-}
-var gitHistoryCheck = defineCheck({
+// checks/contracts/git-history.ts
+var gitHistoryContract = defineContract({
   id: "git-history",
   measures: "repository",
   proves: "No commit reachable from HEAD adds a secret (the same rules as `secrets`). Does not prove a removed secret was rotated.",
   title: "No secrets in any commit reachable from HEAD",
-  params: external_exports.object({}).strict(),
-  async run(_params, ctx) {
-    if (!await isGitRepo(ctx.repoDir, ctx.signal)) {
-      return { status: "skipped", summary: "not a git repository: there is no history to scan" };
-    }
-    if (!await resolveCommit("HEAD", ctx.repoDir, ctx.signal)) {
-      return { status: "skipped", summary: "no commits yet: there is no history to scan" };
-    }
-    const allowlist = await SecretAllowlist.load(ctx.repoDir);
-    const { hits, fixtures, commits, allowlisted } = await scanHistory(ctx.repoDir, allowlist, ctx.signal);
-    const allowed = fixtures.map((hit) => ({
-      file: hit.file,
-      line: hit.line,
-      commit: hit.shortCommit,
-      message: `${hit.ruleId}: allowed, ${hit.reason}`
-    }));
-    const fixtureNote = allowed.length === 0 ? "" : `; ${plural5(allowed.length, "test-fixture password")} allowed (generic, low entropy, in test paths)`;
-    const shallow = (await tryGit(["rev-parse", "--is-shallow-repository"], ctx.repoDir, ctx.signal)).stdout.trim();
-    const findings = hits.map((hit) => ({
-      file: hit.file,
-      line: hit.line,
-      commit: hit.shortCommit,
-      message: `${hit.ruleId} added in ${hit.shortCommit}: ${hit.display} (fingerprint ${fingerprintOf({ ...hit, commit: hit.shortCommit })})`
-    }));
-    const metrics2 = { findings: findings.length, commits, allowlisted, testFixtures: allowed.length };
-    if (commits === 0)
-      return { status: "skipped", summary: "no commit reachable from HEAD touches this directory" };
-    if (findings.length > 0) {
-      const commitCount = new Set(hits.map((hit) => hit.commit)).size;
-      return {
-        status: "fail",
-        summary: `${plural5(findings.length, "possible secret")} in ${plural5(commitCount, "commit")} of ${commits} (built-in rules)${fixtureNote}`,
-        details: "A secret that was ever committed must be rotated: removing it in a later commit does not remove it from history. Allow a reviewed false positive by adding its fingerprint to .shipgate-allowlist." + fixtureDetails(allowed),
-        findings,
-        metrics: metrics2
-      };
-    }
-    if (shallow === "true") {
-      return {
-        status: "skipped",
-        summary: `shallow clone: only ${plural5(commits, "commit")} of history available (check out with fetch-depth: 0)`,
-        metrics: metrics2
-      };
-    }
-    return {
-      status: "pass",
-      summary: `0 secrets in ${plural5(commits, "commit")} (built-in rules)${fixtureNote}`,
-      details: allowed.length > 0 ? fixtureDetails(allowed).trimStart() : void 0,
-      metrics: metrics2
-    };
-  }
+  params: external_exports.object({}).strict()
 });
 
-// checks/lib/http/http-request.ts
-import http from "node:http";
-import https from "node:https";
-function httpRequest(url2, options2) {
-  const client = url2.protocol === "https:" ? https : http;
-  const maxBody = options2.maxBodyBytes ?? 64 * 1024;
-  const started = process.hrtime.bigint();
-  return new Promise((resolve5, reject) => {
-    const req = client.request(
-      url2,
-      {
-        method: options2.method ?? "GET",
-        headers: { "user-agent": "shipgate", ...options2.headers },
-        timeout: options2.timeoutMs,
-        signal: options2.signal,
-        agent: options2.agent
-      },
-      (res) => {
-        const chunks = [];
-        let size = 0;
-        res.on("data", (chunk) => {
-          if (size < maxBody) chunks.push(chunk);
-          size += chunk.length;
-        });
-        res.on("end", () => {
-          resolve5({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).subarray(0, maxBody).toString("utf8"),
-            ms: Number(process.hrtime.bigint() - started) / 1e6
-          });
-        });
-        res.on("error", reject);
-      }
-    );
-    req.on("timeout", () => req.destroy(new Error(`no response within ${options2.timeoutMs} ms`)));
-    req.on("error", reject);
-    req.end(options2.body);
-  });
-}
-function headerValue(headers, name) {
-  const value = headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(", ") : value;
-}
-function describeError(error62) {
-  if (error62 instanceof Error) {
-    const code = error62.code;
-    return code && !error62.message.includes(code) ? `${code}: ${error62.message}` : error62.message;
-  }
-  return String(error62);
-}
-
-// checks/lib/http/http-target.ts
-var NO_TARGET_REASON = "no target URL: pass --url or set target.url / target.start in .github/shipgate.yml";
-function resolveTarget(ctx, path16, override) {
-  const base = override ?? ctx.targetUrl;
-  if (!base) return { ok: false, outcome: { status: "skipped", summary: NO_TARGET_REASON } };
-  let parsed;
-  try {
-    parsed = new URL(base);
-  } catch {
-    return { ok: false, outcome: { status: "error", summary: `invalid target URL: ${base}` } };
-  }
-  if (path16 === void 0) return { ok: true, url: parsed };
-  return { ok: true, url: joinBase(parsed, path16) };
-}
-function joinBase(target, path16) {
-  const baseDir = target.pathname.slice(0, target.pathname.lastIndexOf("/") + 1) || "/";
-  const [pathname = "", query] = path16.split("?", 2);
-  const joined = new URL(target.href);
-  joined.pathname = `${baseDir}${pathname.replace(/^\/+/, "")}`;
-  joined.search = query ? `?${query}` : "";
-  joined.hash = "";
-  return joined;
-}
-function shortPath(url2) {
-  return `${url2.pathname}${url2.search}`;
-}
-
-// checks/lib/load/load-percentile.ts
-function nearestRank(values, p) {
-  if (values.length === 0) return Number.NaN;
-  const sorted = Float64Array.from(values).sort();
-  const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1] ?? Number.NaN;
-}
-function formatMs(ms) {
-  return ms >= 100 ? ms.toFixed(0) : ms.toFixed(1);
-}
-
-// checks/health.ts
+// checks/contracts/health.ts
 var Params2 = external_exports.object({
   path: external_exports.string().default("/health").describe("health endpoint, relative to target.url"),
   timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(5e3).describe("the answer must arrive within this many ms"),
   expect: external_exports.string().min(1).optional().describe('text the body must contain (e.g. `"status":"ok"`); default: any non-HTML body')
 }).strict();
-var HTML_DOCUMENT = /^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)/i;
-var UNHEALTHY_JSON = /"(?:status|state|health)"\s*:\s*"(?:down|fail|failed|failing|error|unhealthy|critical)"/i;
-function notHealthShaped(contentType, body) {
-  if (/html/i.test(contentType) || HTML_DOCUMENT.test(body)) {
-    const title = /<title[^>]*>([^<]{0,80})/i.exec(body)?.[1]?.trim();
-    return `answered with an HTML page${title ? ` ("${title}")` : ""}, not a health response: a SPA's index.html fallback or a page, not an endpoint`;
-  }
-  if (UNHEALTHY_JSON.test(body)) return `reports itself unhealthy: ${body.slice(0, 120)}`;
-  return void 0;
-}
-var healthCheck = defineCheck({
+var healthContract = defineContract({
   id: "health",
   measures: "app",
   usesTarget: true,
   title: "Health endpoint answers 2xx in time with a health response",
   proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
-  params: Params2,
-  async run(params4, ctx) {
-    const target = resolveTarget(ctx, params4.path);
-    if (!target.ok) return target.outcome;
-    const { url: url2 } = target;
-    try {
-      const res = await httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal });
-      const timing = `${formatMs(res.ms)} ms (limit ${params4.timeoutMs} ms)`;
-      const metrics2 = { status: res.status, ms: res.ms };
-      const head = `GET ${url2.pathname} \u2192 ${res.status} in ${timing}`;
-      if (res.status < 200 || res.status >= 300) {
-        const location = headerValue(res.headers, "location");
-        const where = location ? `, redirects to ${location}` : "";
-        return {
-          status: "fail",
-          summary: `${head}${where}`,
-          details: `body: ${res.body.slice(0, 300)}`,
-          metrics: metrics2
-        };
-      }
-      const contentType = headerValue(res.headers, "content-type") ?? "";
-      const problem = notHealthShaped(contentType, res.body);
-      if (problem) {
-        return {
-          status: "fail",
-          summary: `${head}, but ${problem}`,
-          details: `content-type: ${contentType || "(none)"}
-body: ${res.body.slice(0, 300)}
-Point path= at the API's health endpoint (e.g. path=/api/health), or mark the item N/A for a static site.`,
-          metrics: metrics2
-        };
-      }
-      if (params4.expect && !res.body.includes(params4.expect)) {
-        return {
-          status: "fail",
-          summary: `${head}, but the body lacks ${JSON.stringify(params4.expect)}`,
-          details: `body: ${res.body.slice(0, 300)}`,
-          metrics: metrics2
-        };
-      }
-      const shape = contentType ? contentType.split(";")[0] : "no content type";
-      return { status: "pass", summary: `${head} (${shape})`, metrics: metrics2 };
-    } catch (error62) {
-      return { status: "fail", summary: `GET ${url2.pathname} failed: ${describeError(error62)}` };
-    }
-  }
+  params: Params2
 });
 
-// checks/lib/http/http-cross-origin.ts
-var FOREIGN_ORIGIN = "https://evil.example";
-function corsOf(label2, headers) {
-  return {
-    label: label2,
-    allowOrigin: headerValue(headers, "access-control-allow-origin")?.trim(),
-    allowCredentials: headerValue(headers, "access-control-allow-credentials")?.trim().toLowerCase() === "true"
-  };
-}
-function corsProblem(probe, origin) {
-  if (probe.allowOrigin === origin) return `${probe.label} reflects Origin ${origin}`;
-  if (probe.allowOrigin === "*" && probe.allowCredentials) return `${probe.label} allows * with credentials`;
-  if (probe.allowOrigin === "null" && probe.allowCredentials)
-    return `${probe.label} allows Origin null with credentials`;
-  return void 0;
-}
-async function evaluateCors(url2, timeoutMs, signal) {
-  const origin = FOREIGN_ORIGIN;
-  const get2 = await httpRequest(url2, { headers: { origin }, timeoutMs, signal });
-  const preflight = await httpRequest(url2, {
-    method: "OPTIONS",
-    headers: {
-      origin,
-      "access-control-request-method": "POST",
-      "access-control-request-headers": "content-type"
-    },
-    timeoutMs,
-    signal
-  });
-  const probes = [corsOf("GET", get2.headers), corsOf(`preflight (${preflight.status})`, preflight.headers)];
-  const details = probes.map(
-    (p) => `${p.label}: Access-Control-Allow-Origin ${p.allowOrigin ?? "(none)"}${p.allowCredentials ? ", credentials" : ""}`
-  ).join("\n");
-  const problems2 = probes.map((p) => corsProblem(p, origin)).filter((p) => p !== void 0);
-  if (problems2.length > 0)
-    return { status: "fail", summary: `CORS too open: ${problems2.join("; ")}`, details };
-  const wildcard = probes.some((p) => p.allowOrigin === "*") ? " (public * without credentials)" : "";
-  return {
-    status: "pass",
-    summary: `foreign Origin ${origin} not granted on GET or preflight${wildcard}`,
-    details
-  };
-}
-function cookiesOf(res, from) {
-  return (res.headers["set-cookie"] ?? []).map((cookie) => {
-    const pair = cookie.split(";", 1)[0]?.trim() ?? "";
-    return {
-      name: pair.split("=", 1)[0]?.trim() || "?",
-      strict: /;\s*samesite\s*=\s*(lax|strict)\b/i.test(cookie),
-      from,
-      pair
-    };
-  });
-}
-var REJECTED = /* @__PURE__ */ new Set([400, 401, 403, 419]);
-var SESSION_PATHS = ["/login", "/signin", "/auth/login", "/users/sign_in", "/session", "/api/session"];
-var SESSION_WORDS = /log-?in|sign-?in|session|auth/i;
-var MAX_GETS = 6;
-function linksAndForms(page, base) {
-  const html = page.body.slice(0, 256 * 1024);
-  const sameOrigin = (href) => {
-    try {
-      const url2 = new URL(href, base);
-      return url2.origin === base.origin ? url2 : void 0;
-    } catch {
-      return void 0;
-    }
-  };
-  const links = [...html.matchAll(/<a\b[^>]*\bhref\s*=\s*["']([^"'#]+)["']/gi)].map((m) => sameOrigin(m[1] ?? "")).filter((url2) => url2 !== void 0);
-  const forms = [];
-  for (const match2 of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-    const attrs = match2[1] ?? "";
-    if (!/\bmethod\s*=\s*["']?post\b/i.test(attrs)) continue;
-    const action = sameOrigin(/\baction\s*=\s*["']([^"']*)["']/i.exec(attrs)?.[1] ?? base.pathname);
-    if (!action) continue;
-    const fields = [
-      ...(match2[2] ?? "").matchAll(/<(?:input|textarea|select)\b[^>]*\bname\s*=\s*["']([^"']+)["']/gi)
-    ].map((m) => m[1] ?? "");
-    forms.push({ action, fields });
-  }
-  return { links, forms };
-}
-function placeholderBody(fields) {
-  const names = fields.length > 0 ? fields : ["username", "email", "password"];
-  return new URLSearchParams(
-    names.map((name) => [name, /mail/i.test(name) ? "probe@shipgate.invalid" : "shipgate-probe"])
-  ).toString();
-}
-async function discoverCookies(page, pageUrl, timeoutMs, signal) {
-  const cookies = cookiesOf(page, `GET ${pageUrl.pathname}`);
-  const { links, forms } = linksAndForms(page, pageUrl);
-  const probed = [];
-  if (cookies.length > 0) return { cookies, forms, probed };
-  const candidates = /* @__PURE__ */ new Map();
-  for (const url2 of [
-    ...links.filter((l2) => SESSION_WORDS.test(l2.pathname)),
-    // Relative to the target's base path, as every check path is (`/app/` + `/login` → `/app/login`).
-    ...SESSION_PATHS.map((p) => joinBase(pageUrl, p))
-  ]) {
-    if (url2.pathname !== pageUrl.pathname) candidates.set(url2.pathname, url2);
-  }
-  for (const url2 of [...candidates.values()].slice(0, MAX_GETS)) {
-    const res = await httpRequest(url2, { timeoutMs, signal }).catch(() => void 0);
-    if (!res) continue;
-    probed.push(`GET ${url2.pathname} \u2192 ${res.status}`);
-    cookies.push(...cookiesOf(res, `GET ${url2.pathname}`));
-    if (res.status < 300) forms.push(...linksAndForms(res, url2).forms);
-    if (cookies.length > 0) return { cookies, forms, probed };
-  }
-  const login = forms.find((form) => SESSION_WORDS.test(form.action.pathname));
-  if (login) {
-    const res = await httpRequest(login.action, {
-      method: "POST",
-      headers: { origin: pageUrl.origin, "content-type": "application/x-www-form-urlencoded" },
-      body: placeholderBody(login.fields),
-      timeoutMs,
-      signal
-    }).catch(() => void 0);
-    if (res) {
-      probed.push(`POST ${login.action.pathname} \u2192 ${res.status}`);
-      cookies.push(...cookiesOf(res, `POST ${login.action.pathname}`));
-    }
-  }
-  return { cookies, forms, probed };
-}
-async function evaluateCsrf(page, pageUrl, postUrl, timeoutMs, signal) {
-  const found = await discoverCookies(page, pageUrl, timeoutMs, signal);
-  const { cookies } = found;
-  const where = (c) => c.from === `GET ${pageUrl.pathname}` ? c.name : `${c.name} (set by ${c.from})`;
-  const probedNote = found.probed.length > 0 ? `probed: ${found.probed.join(", ")}` : void 0;
-  let postNote = "";
-  if (postUrl) {
-    const cookieHeader = cookies.map((c) => c.pair).join("; ");
-    const post = await httpRequest(postUrl, {
-      method: "POST",
-      headers: {
-        origin: FOREIGN_ORIGIN,
-        "content-type": "application/json",
-        ...cookieHeader ? { cookie: cookieHeader } : {}
-      },
-      body: "{}",
-      timeoutMs,
-      signal
-    });
-    const withCookie = cookieHeader ? " with the session cookie" : "";
-    const what = `cross-origin POST ${postUrl.pathname}${withCookie} without a CSRF token \u2192 ${post.status}`;
-    if (REJECTED.has(post.status))
-      return { status: "pass", summary: `${what} (rejected)`, details: probedNote };
-    if (post.status === 404 || post.status === 405) {
-      return { status: "error", summary: `${what}: set postPath to a state-changing endpoint` };
-    }
-    cookies.push(...cookiesOf(post, `POST ${postUrl.pathname}`));
-    postNote = `${what} (not rejected)`;
-  }
-  if (cookies.length === 0) {
-    if (postNote) return { status: "fail", summary: `${postNote}, and no SameSite session cookies` };
-    const looked = found.probed.length > 0 ? ` (nor by ${found.probed.map((p) => p.split(" \u2192")[0]).join(", ")})` : "";
-    return {
-      status: "skipped",
-      summary: `no cookies set by ${pageUrl.pathname}${looked} and no postPath param: set postPath to a state-changing endpoint`
-    };
-  }
-  const firstSeen = /* @__PURE__ */ new Map();
-  for (const c of cookies) if (!c.strict && !firstSeen.has(c.name)) firstSeen.set(c.name, where(c));
-  const loose = [...firstSeen.values()];
-  const prefix = postNote ? `${postNote}; ` : "";
-  if (loose.length > 0) {
-    return {
-      status: "fail",
-      summary: `${prefix}cookies without SameSite=Lax/Strict: ${loose.join(", ")}`,
-      details: probedNote
-    };
-  }
-  return {
-    status: "pass",
-    summary: `${prefix}all ${cookies.length} cookies are SameSite=Lax/Strict`,
-    details: probedNote
-  };
-}
-
-// checks/lib/http/http-csp.ts
-function parseCsp(header) {
-  return header.split(",").map((policyText) => {
-    const policy = /* @__PURE__ */ new Map();
-    for (const directive of policyText.split(";")) {
-      const [name, ...sources] = directive.trim().split(/\s+/);
-      if (name && !policy.has(name.toLowerCase())) policy.set(name.toLowerCase(), sources);
-    }
-    return policy;
-  }).filter((policy) => policy.size > 0);
-}
-function effectiveSources(policy, directive) {
-  const own2 = policy.get(directive);
-  if (own2) return { name: directive, sources: own2 };
-  const fallback = policy.get("default-src");
-  return fallback ? { name: "default-src", sources: fallback } : void 0;
-}
-var WILDCARDS = /* @__PURE__ */ new Set(["*", "http:", "https:", "data:", "blob:"]);
-var BROAD = /* @__PURE__ */ new Set(["*", "http:", "https:", "data:"]);
-function sourceProblems(directive, sources, scripts) {
-  const lower = sources.map((s2) => s2.toLowerCase());
-  const hasNonceOrHash = lower.some((s2) => /^'(nonce|sha256|sha384|sha512)-/.test(s2));
-  const problems2 = [];
-  if (lower.includes("'unsafe-inline'") && !hasNonceOrHash)
-    problems2.push(`${directive} allows 'unsafe-inline'`);
-  if (scripts && lower.includes("'unsafe-eval'")) problems2.push(`${directive} allows 'unsafe-eval'`);
-  const strictDynamic = hasNonceOrHash && lower.includes("'strict-dynamic'");
-  const wild = strictDynamic ? [] : lower.filter((s2) => WILDCARDS.has(s2));
-  if (scripts && wild.length > 0) problems2.push(`${directive} allows any source (${wild.join(" ")})`);
-  const plainHttp = strictDynamic ? [] : lower.filter((s2) => s2.startsWith("http://"));
-  if (scripts && plainHttp.length > 0)
-    problems2.push(`${directive} loads scripts over plain http (${plainHttp.join(" ")})`);
-  return problems2;
-}
-function objectProblems(policy) {
-  const object2 = effectiveSources(policy, "object-src");
-  if (!object2) return ["object-src is not restricted (no object-src or default-src; set object-src 'none')"];
-  const broad = object2.sources.map((s2) => s2.toLowerCase()).filter((s2) => BROAD.has(s2));
-  return broad.length > 0 ? [`${object2.name} allows any plugin source (${broad.join(" ")})`] : [];
-}
-function scriptProblems(policy) {
-  const script2 = effectiveSources(policy, "script-src");
-  if (!script2) return ["no script-src or default-src directive"];
-  return sourceProblems(script2.name, script2.sources, true);
-}
-
-// checks/lib/http/http-header-rules.ts
+// checks/contracts/http-security.ts
 var DEFAULT_HSTS_MIN_AGE = 15552e3;
-var fail = (summary, details) => ({ status: "fail", summary, details });
-var pass = (summary, details) => ({ status: "pass", summary, details });
-function cspOf(headers) {
-  const raw = headerValue(headers, "content-security-policy");
-  return raw ? { raw, policies: parseCsp(raw) } : void 0;
-}
-function noCsp(headers) {
-  const reportOnly = headerValue(headers, "content-security-policy-report-only");
-  return fail(
-    "no Content-Security-Policy header",
-    reportOnly ? "Only Content-Security-Policy-Report-Only is set: it reports but blocks nothing." : void 0
-  );
-}
-function evaluateCsp(headers) {
-  const csp = cspOf(headers);
-  if (!csp) return noCsp(headers);
-  const graded = csp.policies.map((policy) => {
-    const style = effectiveSources(policy, "style-src");
-    return {
-      problems: [...scriptProblems(policy), ...objectProblems(policy)],
-      styleInline: style ? sourceProblems(style.name, style.sources, false) : []
-    };
-  });
-  const best = graded.reduce(
-    (a, b) => b.problems.length < a.problems.length || b.problems.length === a.problems.length && b.styleInline.length < a.styleInline.length ? b : a,
-    graded[0] ?? { problems: ["empty policy"], styleInline: [] }
-  );
-  if (best.problems.length > 0)
-    return fail(`CSP weak: ${best.problems.join("; ")}`, `Content-Security-Policy: ${csp.raw}`);
-  if (best.styleInline.length > 0) {
-    return pass(
-      `CSP restricts scripts and plugins; ${best.styleInline.join("; ")}, which Mozilla HTTP Observatory grades as implemented (csp-implemented-with-unsafe-inline-in-style-src-only, modifier 0)`,
-      csp.raw
-    );
-  }
-  return pass("CSP restricts scripts and styles (no unsafe-inline/unsafe-eval/wildcards)", csp.raw);
-}
-function evaluateXss(headers) {
-  const note = "X-XSS-Protection is deprecated and ignored by current browsers, so XSS protection is judged by the CSP script policy.";
-  const csp = cspOf(headers);
-  if (!csp)
-    return { ...noCsp(headers), summary: "no CSP, so nothing blocks injected scripts", details: note };
-  const problems2 = csp.policies.map(scriptProblems).reduce((a, b) => b.length < a.length ? b : a);
-  if (problems2.length > 0) return fail(`CSP does not block injected scripts: ${problems2.join("; ")}`, note);
-  return pass("CSP blocks inline and injected scripts (CSP-based XSS protection)", note);
-}
-function evaluateHsts(headers, https3, minAge) {
-  const value = headerValue(headers, "strict-transport-security");
-  if (!value) {
-    if (!https3) return { status: "skipped", summary: "HSTS applies to HTTPS only (target is plain http)" };
-    return fail("no Strict-Transport-Security header");
-  }
-  const age = Number(/max-age\s*=\s*"?(\d+)/i.exec(value)?.[1] ?? Number.NaN);
-  if (!Number.isFinite(age)) return fail(`HSTS without a valid max-age: ${value}`);
-  const subdomains = /includesubdomains/i.test(value) ? ", includeSubDomains" : "";
-  if (age < minAge) return fail(`HSTS max-age ${age} < ${minAge} s`, value);
-  return pass(`HSTS max-age ${age} \u2265 ${minAge} s${subdomains}`, value);
-}
-function evaluateNosniff(headers) {
-  const value = headerValue(headers, "x-content-type-options");
-  if (value?.trim().toLowerCase() === "nosniff") return pass("X-Content-Type-Options: nosniff");
-  return fail(
-    value ? `X-Content-Type-Options is "${value}", not nosniff` : "no X-Content-Type-Options header"
-  );
-}
-function evaluateFrame(headers) {
-  const xfo = headerValue(headers, "x-frame-options")?.trim().toUpperCase();
-  const ancestors = cspOf(headers)?.policies.map((p) => p.get("frame-ancestors")).find(Boolean);
-  if (ancestors && !ancestors.some((s2) => s2 === "*" || s2 === "http:" || s2 === "https:")) {
-    return pass(`CSP frame-ancestors ${ancestors.join(" ")}${xfo ? `, X-Frame-Options ${xfo}` : ""}`);
-  }
-  if (xfo === "DENY" || xfo === "SAMEORIGIN") return pass(`X-Frame-Options ${xfo}`);
-  if (ancestors) return fail(`CSP frame-ancestors allows any site: ${ancestors.join(" ")}`);
-  return fail(
-    xfo ? `X-Frame-Options "${xfo}" is not DENY/SAMEORIGIN` : "no X-Frame-Options and no frame-ancestors"
-  );
-}
-
-// checks/http-security.ts
 var Params3 = external_exports.object({
   header: external_exports.enum(["csp", "hsts", "cors", "nosniff", "frame", "xss", "csrf"]),
   /** Relative to target.url; default: target.url itself. */
@@ -88446,726 +76313,16 @@ var Params3 = external_exports.object({
   hstsMinAge: external_exports.coerce.number().int().min(0).default(DEFAULT_HSTS_MIN_AGE),
   timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(1e4)
 });
-var httpSecurityCheck = defineCheck({
+var httpSecurityContract = defineContract({
   id: "http-security",
   measures: "app",
   proves: "One security property of the response of `path` (relative to target.url; default the target itself): CSP graded as Mozilla HTTP Observatory's scoring does ('unsafe-inline' or broad sources in script-src, unrestricted object-src, 'unsafe-eval' fail; 'unsafe-inline' in style-src alone passes and is named), HSTS (HTTPS only; skipped over plain http), CORS not granted to a foreign origin, nosniff, framing, XSS via CSP, CSRF (cookies found on the page, its login/session routes or a login-form POST must be SameSite=Lax/Strict, and a foreign-Origin POST to `postPath` carrying them must be refused). A page answering 5xx is still judged for CORS and CSRF (behaviour) and for headers it carries; a header it lacks is `error` (not judged), not `fail`. Judged on that response only, not on every route; the CSRF probe finds cookies only on the routes it tries.",
   usesTarget: true,
   title: "HTTP security headers (CSP, HSTS, CORS, nosniff, framing, XSS, CSRF)",
-  params: Params3,
-  async run(params4, ctx) {
-    const target = resolveTarget(ctx, params4.path);
-    if (!target.ok) return target.outcome;
-    const { url: url2 } = target;
-    const https3 = url2.protocol === "https:";
-    let page;
-    try {
-      page = await ctx.memo(
-        `http-security:get:${url2.href}`,
-        () => httpRequest(url2, { timeoutMs: params4.timeoutMs, signal: ctx.signal })
-      );
-    } catch (error62) {
-      return { status: "error", summary: `request to ${url2.href} failed: ${describeError(error62)}` };
-    }
-    try {
-      if (params4.header === "cors")
-        return withStatus(await evaluateCors(url2, params4.timeoutMs, ctx.signal), page);
-      if (params4.header === "csrf") {
-        const post = params4.postPath ? resolveTarget(ctx, params4.postPath) : void 0;
-        return withStatus(
-          await evaluateCsrf(page, url2, post?.ok ? post.url : void 0, params4.timeoutMs, ctx.signal),
-          page
-        );
-      }
-      const { headers } = page;
-      const outcome2 = (() => {
-        switch (params4.header) {
-          case "csp":
-            return evaluateCsp(headers);
-          case "xss":
-            return evaluateXss(headers);
-          case "hsts":
-            return evaluateHsts(headers, https3, params4.hstsMinAge);
-          case "nosniff":
-            return evaluateNosniff(headers);
-          case "frame":
-            return evaluateFrame(headers);
-        }
-      })();
-      if (page.status >= 500 && outcome2.status === "fail" && !carries(headers, params4.header)) {
-        return {
-          status: "error",
-          summary: `GET ${shortPath(url2)} \u2192 ${page.status}: the page failed on the server and its answer carries no ${HEADER_NAMES[params4.header]}; not judged (fix the page, or set path= to one that answers)`
-        };
-      }
-      return withStatus(outcome2, page);
-    } catch (error62) {
-      return { status: "error", summary: `request to ${url2.href} failed: ${describeError(error62)}` };
-    }
-  }
+  params: Params3
 });
-var HEADER_NAMES = {
-  csp: "Content-Security-Policy",
-  xss: "Content-Security-Policy",
-  hsts: "Strict-Transport-Security",
-  nosniff: "X-Content-Type-Options",
-  frame: "X-Frame-Options or CSP frame-ancestors"
-};
-function carries(headers, header) {
-  if (header === "frame")
-    return headerValue(headers, "x-frame-options") !== void 0 || /frame-ancestors/i.test(headerValue(headers, "content-security-policy") ?? "");
-  return headerValue(headers, HEADER_NAMES[header].toLowerCase()) !== void 0;
-}
-function withStatus(outcome2, page) {
-  if (page.status < 500 || outcome2.status === "skipped") return outcome2;
-  return { ...outcome2, summary: `${outcome2.summary} (judged on the ${page.status} answer of the page)` };
-}
 
-// checks/lighthouse.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { join as join13 } from "node:path";
-
-// checks/lib/lighthouse/chrome.ts
-import { accessSync, constants, statSync as statSync4 } from "node:fs";
-var CHROME_CANDIDATES = [
-  "/usr/lib/chromium/chromium",
-  "/usr/bin/chromium",
-  "/usr/bin/chromium-browser",
-  "/usr/bin/google-chrome"
-];
-var NO_CHROME_REASON = "no Chromium found: set CHROME_PATH or install chromium";
-function isExecutableFile(path16) {
-  try {
-    if (!statSync4(path16).isFile()) return false;
-    accessSync(path16, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function badChromePath(env) {
-  const fromEnv = env.CHROME_PATH;
-  if (!fromEnv || isExecutableFile(fromEnv)) return void 0;
-  return `CHROME_PATH=${fromEnv} is not an executable file (unset it to use the system Chromium)`;
-}
-function findChrome(env, candidates = CHROME_CANDIDATES) {
-  const fromEnv = env.CHROME_PATH;
-  if (fromEnv) return isExecutableFile(fromEnv) ? fromEnv : void 0;
-  return candidates.find(isExecutableFile);
-}
-
-// checks/lib/lighthouse/lhci-utils.ts
-var import_assertions = __toESM(require_assertions(), 1);
-var import_lighthouserc = __toESM(require_lighthouserc(), 1);
-var AssertionResultSchema = external_exports.object({
-  name: external_exports.string(),
-  auditId: external_exports.string(),
-  auditProperty: external_exports.string().optional(),
-  auditTitle: external_exports.string().optional(),
-  level: external_exports.enum(["error", "warn"]),
-  passed: external_exports.boolean(),
-  expected: external_exports.number(),
-  // NaN when the audit produced no value (lhci fails the assertion then).
-  actual: external_exports.number().or(external_exports.nan()),
-  operator: external_exports.string(),
-  values: external_exports.array(external_exports.number().or(external_exports.nan())),
-  url: external_exports.string(),
-  message: external_exports.string().optional()
-});
-function pick3(module2, name) {
-  const value = module2 && typeof module2 === "object" ? module2[name] : void 0;
-  if (typeof value !== "function") throw new Error(`@lhci/utils has no ${name}: an incompatible version`);
-  return value;
-}
-function lhciAssertionResults(options2, lhrs) {
-  const engine = pick3(import_assertions.default, "getAllAssertionResults");
-  const raw = engine({ ...options2, includePassedAssertions: true }, lhrs);
-  return external_exports.array(AssertionResultSchema.passthrough()).parse(raw);
-}
-function lhciReadRc(file2) {
-  const rc = import_lighthouserc.default;
-  return pick3(rc, "flattenRcToConfig")(pick3(rc, "loadRcFile")(file2));
-}
-var LHCI_RC_FILES = [
-  ".lighthouserc.cjs",
-  "lighthouserc.cjs",
-  ".lighthouserc.js",
-  "lighthouserc.js",
-  ".lighthouserc.json",
-  "lighthouserc.json",
-  ".lighthouserc.yml",
-  "lighthouserc.yml",
-  ".lighthouserc.yaml",
-  "lighthouserc.yaml"
-];
-
-// checks/lib/lighthouse/lhci-assert.ts
-var METRIC_AUDIT = {
-  performance: "categories:performance",
-  lcp: "largest-contentful-paint",
-  cls: "cumulative-layout-shift",
-  ttfb: "server-response-time",
-  fid: "max-potential-fid",
-  "console-errors": "errors-in-console"
-};
-var normalizeKey = (key) => key.replace(/\./g, ":");
-function explicitAssertion(config3, metric) {
-  const wanted = METRIC_AUDIT[metric];
-  for (const [key, value] of Object.entries(config3.assert?.assertions ?? {})) {
-    if (normalizeKey(key) !== wanted) continue;
-    const level = typeof value === "string" ? value : value[0];
-    return { key, level };
-  }
-  return void 0;
-}
-function formatValue(result, value) {
-  if (Number.isNaN(value)) return "no value";
-  if (result.name === "minScore") return String(Math.round(value * 100) / 100);
-  if (result.auditId === "cumulative-layout-shift") return String(Math.round(value * 1e3) / 1e3);
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-function describeAssertion(result) {
-  const what = result.auditProperty ? `${result.auditId}.${result.auditProperty}` : result.auditId;
-  const relation = result.passed ? result.operator : negate(result.operator);
-  return `${what} ${result.name} ${formatValue(result, result.actual)} ${relation} ${formatValue(result, result.expected)} (${result.level})`;
-}
-function negate(operator) {
-  return { ">=": "<", "<=": ">", "==": "\u2260" }[operator] ?? `not ${operator}`;
-}
-function urlPath(url2) {
-  return URL.canParse(url2) ? new URL(url2).pathname : url2;
-}
-function lhciVerdict(config3, lhrs, only) {
-  const assert2 = config3.assert ?? {};
-  const all = lhciAssertionResults({ ...assert2 }, lhrs);
-  const wanted = only ? METRIC_AUDIT[only] : void 0;
-  const results = wanted ? all.filter(
-    (result) => wanted.startsWith("categories:") ? result.auditId === "categories" && `categories:${result.auditProperty}` === wanted : result.auditId === wanted
-  ) : all;
-  const errors = results.filter((result) => !result.passed && result.level === "error");
-  const warnings = results.filter((result) => !result.passed && result.level === "warn");
-  const findings = [...errors, ...warnings].map((result) => ({
-    message: `${describeAssertion(result)} at ${urlPath(result.url)}`
-  }));
-  const source = [config3.file, assert2.preset && `preset ${assert2.preset}`].filter(Boolean).join(", ");
-  const counted = `${results.length} assertion result${results.length === 1 ? "" : "s"}`;
-  if (results.length === 0)
-    return {
-      status: "skipped",
-      summary: `lhci asserted nothing${wanted ? ` for ${wanted}` : ""} on these runs (${source})`,
-      findings,
-      results
-    };
-  if (only) {
-    const first = errors[0] ?? warnings[0] ?? results[0];
-    const reading = first ? describeAssertion(first) : `no result for ${wanted}`;
-    const warned = errors.length === 0 && warnings.length > 0 ? " \u2014 a warning: lhci assert passes it" : "";
-    return {
-      status: errors.length > 0 ? "fail" : "pass",
-      summary: `${reading}${warned} (limit from ${source})`,
-      findings,
-      results
-    };
-  }
-  const summary = errors.length > 0 ? `lhci assert fails: ${errors.length} error${errors.length === 1 ? "" : "s"}, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} of ${counted} (${source}); first: ${describeAssertion(errors[0])}` : `lhci assert passes: 0 errors, ${warnings.length} warning${warnings.length === 1 ? "" : "s"} of ${counted} (${source})`;
-  return { status: errors.length > 0 ? "fail" : "pass", summary, findings, results };
-}
-
-// checks/lib/lighthouse/lhci-config.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { join as join10 } from "node:path";
-var Level = external_exports.enum(["off", "warn", "error"]);
-var Assertion = external_exports.union([
-  Level,
-  external_exports.tuple([Level]),
-  external_exports.tuple([
-    Level,
-    external_exports.object({
-      minScore: external_exports.number().optional(),
-      maxNumericValue: external_exports.number().optional(),
-      maxLength: external_exports.number().optional(),
-      aggregationMethod: external_exports.enum(["median", "optimistic", "pessimistic", "median-run"]).optional()
-    }).passthrough()
-  ])
-]);
-var AssertOptions = external_exports.object({
-  preset: external_exports.enum(["lighthouse:all", "lighthouse:recommended", "lighthouse:no-pwa"]).optional(),
-  assertions: external_exports.record(external_exports.string(), Assertion).optional(),
-  aggregationMethod: external_exports.enum(["median", "optimistic", "pessimistic", "median-run"]).optional(),
-  matchingUrlPattern: external_exports.string().optional(),
-  budgetsFile: external_exports.string().optional()
-}).passthrough();
-var Settings2 = external_exports.object({
-  preset: external_exports.enum(["desktop", "perf", "experimental"]).optional(),
-  onlyCategories: external_exports.array(external_exports.string()).optional(),
-  onlyAudits: external_exports.array(external_exports.string()).optional(),
-  skipAudits: external_exports.array(external_exports.string()).optional(),
-  formFactor: external_exports.enum(["mobile", "desktop"]).optional(),
-  throttlingMethod: external_exports.enum(["simulate", "devtools", "provided"]).optional(),
-  throttling: external_exports.record(external_exports.string(), external_exports.number()).optional(),
-  screenEmulation: external_exports.record(external_exports.string(), external_exports.union([external_exports.number(), external_exports.boolean()])).optional(),
-  emulatedUserAgent: external_exports.union([external_exports.string(), external_exports.boolean()]).optional(),
-  chromeFlags: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional()
-}).passthrough();
-var Collect = external_exports.object({
-  url: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]).optional(),
-  numberOfRuns: external_exports.number().int().min(1).optional(),
-  settings: Settings2.optional(),
-  staticDistDir: external_exports.string().optional()
-}).passthrough();
-var RcSchema = external_exports.object({
-  collect: Collect.optional(),
-  assert: AssertOptions.optional(),
-  assertMatrix: external_exports.unknown().optional()
-}).passthrough();
-function findLhciRc(repoDir, env) {
-  if (env.LHCI_NO_LIGHTHOUSERC) return void 0;
-  return LHCI_RC_FILES.find((name) => existsSync8(join10(repoDir, name)));
-}
-function splitFlags(value) {
-  if (value === void 0) return [];
-  return (Array.isArray(value) ? value : value.split(/\s+/)).map((flag) => flag.trim()).filter(Boolean);
-}
-function collectPath(url2) {
-  const parsed = URL.canParse(url2) ? new URL(url2) : new URL(url2, "http://shipgate.invalid/");
-  return `${parsed.pathname}${parsed.search}`.replace(/^\//, "");
-}
-function loadLhciConfig(repoDir, file2) {
-  let raw;
-  try {
-    raw = lhciReadRc(join10(repoDir, file2));
-  } catch (error62) {
-    throw new Error(`${file2}: cannot read it as lhci would: ${error62.message.split("\n")[0]}`);
-  }
-  const parsed = RcSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new Error(`${file2}: ${external_exports.prettifyError(parsed.error).split("\n").join(" ")}`);
-  const { collect = {}, assert: assert2, assertMatrix } = parsed.data;
-  const { chromeFlags, preset, ...flags } = collect.settings ?? {};
-  const ignored = [];
-  if (assertMatrix !== void 0) ignored.push("assertMatrix");
-  if (assert2?.budgetsFile) ignored.push("assert.budgetsFile");
-  const urls = collect.url === void 0 ? [] : Array.isArray(collect.url) ? collect.url : [collect.url];
-  const paths = [...new Set(urls.map(collectPath))];
-  const asserts = assert2 && (assert2.preset || Object.keys(assert2.assertions ?? {}).length > 0);
-  return {
-    file: file2,
-    paths: paths.length === 1 && paths[0] === "" ? [] : paths,
-    numberOfRuns: collect.numberOfRuns,
-    flags,
-    preset,
-    chromeFlags: splitFlags(chromeFlags),
-    assert: asserts ? assert2 : void 0,
-    ignored
-  };
-}
-
-// checks/lib/lighthouse/lighthouse-run.ts
-import { fork } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join as join11 } from "node:path";
-import { fileURLToPath } from "node:url";
-import { launch } from "chrome-launcher";
-
-// checks/lib/lighthouse/load-error.ts
-var LOOPBACK = /^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
-function hostOf(url2, base) {
-  try {
-    return new URL(url2, base).host;
-  } catch {
-    return void 0;
-  }
-}
-function assetUrls(html) {
-  const urls = [];
-  const tag2 = /<(script|link|img)\b([^>]*)>/gi;
-  for (const match2 of html.matchAll(tag2)) {
-    const name = (match2[1] ?? "").toLowerCase();
-    const attrs = match2[2] ?? "";
-    if (name === "link" && !/\brel\s*=\s*["']?(?:stylesheet|modulepreload|preload)\b/i.test(attrs)) continue;
-    const src = /\b(?:src|href)\s*=\s*["']([^"']+)["']/i.exec(attrs)?.[1];
-    if (src && !src.startsWith("data:")) urls.push(src);
-  }
-  return urls;
-}
-function visibleText(html) {
-  const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)?.[1] ?? html;
-  return body.replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, "").replace(/<[^>]+>/g, "").replace(/&nbsp;|\s+/g, " ").trim();
-}
-function explainLoadError(lhr, probe, loopbackOnly) {
-  const requested = lhr.requestedUrl ?? probe?.hops[0]?.url;
-  const pageHost = requested ? hostOf(requested) : void 0;
-  const offline = (host) => loopbackOnly && !LOOPBACK.test(host.replace(/:\d+$/, ""));
-  const redirects = (probe?.hops ?? []).filter(
-    (hop) => hop.status >= 300 && hop.status < 400 && hop.location
-  );
-  if (redirects.length > 0) {
-    const last = redirects.at(-1);
-    const target = last?.location ? new URL(last.location, last.url).href : "";
-    const targetHost = hostOf(target) ?? "";
-    const where = `${requested} redirects (${redirects.map((hop) => hop.status).join(" \u2192 ")}) to ${target}`;
-    if (targetHost && targetHost !== pageHost && offline(targetHost))
-      return `${where}, another host, which this runner cannot reach (loopback-only DNS): point target.url (or the lighthouse path) at the page itself, e.g. the login page's own path`;
-    return `${where}: measure the final page directly (a login redirect needs a public page or a signed-in path)`;
-  }
-  if (lhr.finalDisplayedUrl && requested && lhr.finalDisplayedUrl !== requested && !lhr.finalDisplayedUrl.startsWith("chrome-error:"))
-    return `${requested} ended on ${lhr.finalDisplayedUrl} (a client-side redirect): measure the final page directly`;
-  const status = probe?.hops.at(-1)?.status ?? Number(/\(Status code: (\d{3})\)/.exec(lhr.message)?.[1] ?? 0);
-  if (status >= 400) {
-    const title = /<title[^>]*>([^<]{1,80})/i.exec(probe?.body ?? "")?.[1]?.trim();
-    const body = title ? `page "${title}"` : probe?.body?.trim().slice(0, 80).replace(/\s+/g, " ");
-    return `the document answered ${status}${body ? ` (${title ? body : JSON.stringify(body)})` : ""}: the page failed on the server, not in the browser`;
-  }
-  if (probe?.error) return `GET ${requested} failed: ${probe.error}`;
-  const html = probe?.body ?? "";
-  if (probe && html.trim() === "") return "the document is empty (0 bytes): nothing to paint";
-  const assets = assetUrls(html);
-  const foreign = [
-    ...new Set(
-      assets.map((url2) => hostOf(url2, requested)).filter((host) => !!host && host !== pageHost)
-    )
-  ];
-  const blocked = foreign.filter(offline);
-  const text = visibleText(html);
-  if (blocked.length > 0 && text.length === 0)
-    return `the page's scripts or styles load from ${blocked.join(", ")}, which this runner cannot reach (loopback-only DNS), and the HTML has no content of its own: measure a staging URL, or serve those assets from the app`;
-  if (probe && text.length === 0 && assets.length === 0)
-    return "the document has no visible content and no scripts: nothing to paint";
-  if (probe && text.length === 0 && /^(?:NO_FCP|NO_LCP)$/.test(lhr.code))
-    return `the HTML has no content of its own and its scripts (${assets.length}) painted nothing: a script error at start-up, or an API the app waits for that is unreachable here (see the browser console)`;
-  if (blocked.length > 0)
-    return `assets on ${blocked.join(", ")} are unreachable on this runner (loopback-only DNS) and may have blocked rendering`;
-  return void 0;
-}
-
-// checks/lib/lighthouse/lighthouse-run.ts
-var CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync"
-];
-var LOOPBACK_ONLY_RULE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost, EXCLUDE 127.0.0.1";
-function chromeFlagsFor(url2) {
-  return isLoopback(url2) ? [...CHROME_FLAGS, LOOPBACK_ONLY_RULE] : [...CHROME_FLAGS];
-}
-function isLoopback(url2) {
-  const host = new URL(url2).hostname;
-  return host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-var PageLoadError = class extends Error {
-  constructor(lhr) {
-    super(`Lighthouse could not measure the page: ${lhr.code} ${lhr.message}`);
-    this.lhr = lhr;
-  }
-  lhr;
-};
-var numericAudit = external_exports.object({ numericValue: external_exports.number() });
-var consoleAudit = external_exports.object({
-  details: external_exports.object({
-    items: external_exports.array(
-      external_exports.object({
-        source: external_exports.string().optional(),
-        description: external_exports.string().optional(),
-        sourceLocation: external_exports.object({ url: external_exports.string().optional(), line: external_exports.number().optional() }).optional()
-      })
-    )
-  }).optional()
-});
-var lhrSchema = external_exports.object({
-  lighthouseVersion: external_exports.string(),
-  runtimeError: external_exports.object({ code: external_exports.string(), message: external_exports.string() }).optional(),
-  categories: external_exports.object({ performance: external_exports.object({ score: external_exports.number().nullable() }) }),
-  audits: external_exports.object({
-    "largest-contentful-paint": numericAudit,
-    "cumulative-layout-shift": numericAudit,
-    "server-response-time": numericAudit,
-    "max-potential-fid": numericAudit,
-    "errors-in-console": consoleAudit
-  })
-});
-var failedHeader = external_exports.object({
-  runtimeError: external_exports.object({ code: external_exports.string(), message: external_exports.string() }).optional(),
-  requestedUrl: external_exports.string().optional(),
-  finalDisplayedUrl: external_exports.string().optional(),
-  runWarnings: external_exports.array(external_exports.string()).optional()
-});
-function parseLhr(raw) {
-  const header = failedHeader.safeParse(raw).data;
-  const runtimeError = header?.runtimeError;
-  if (runtimeError)
-    throw new PageLoadError({
-      ...runtimeError,
-      requestedUrl: header.requestedUrl,
-      finalDisplayedUrl: header.finalDisplayedUrl,
-      runWarnings: header.runWarnings
-    });
-  const parsed = lhrSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`unexpected Lighthouse result: ${external_exports.prettifyError(parsed.error)}`);
-  if (parsed.data.categories.performance.score === null)
-    throw new Error("Lighthouse returned no performance score");
-  return parsed.data;
-}
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle] ?? Number.NaN;
-  return sorted.length % 2 === 1 ? upper : ((sorted[middle - 1] ?? upper) + upper) / 2;
-}
-function abortable(promise2, signal) {
-  promise2.catch(() => {
-  });
-  return new Promise((ok, fail3) => {
-    const onAbort = () => fail3(signal.reason ?? new Error("aborted"));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise2.then(ok, fail3).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-var queue = Promise.resolve();
-function measureLighthouse(options2) {
-  const next = queue.then(() => measureNow(options2));
-  queue = next.catch(() => {
-  });
-  return next;
-}
-var WORKER = fileURLToPath(new URL("./lighthouse-worker.mjs", import.meta.url));
-var workerMessage = external_exports.union([
-  external_exports.object({ lhr: external_exports.unknown(), full: external_exports.unknown().optional() }),
-  external_exports.object({ error: external_exports.string() })
-]);
-function runWorker(job, log) {
-  const { url: url2, runs } = job;
-  const child = fork(WORKER, [JSON.stringify(job)], {
-    execArgv: [],
-    stdio: ["ignore", "ignore", "pipe", "ipc"]
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr = (stderr + chunk.toString()).slice(-2e3);
-  });
-  const results = new Promise((ok, fail3) => {
-    const lhrs = [];
-    const full = [];
-    child.on("message", (raw) => {
-      const message2 = workerMessage.safeParse(raw);
-      if (!message2.success) return fail3(new Error("unexpected message from the Lighthouse worker"));
-      if ("error" in message2.data) return fail3(new Error(`Lighthouse failed: ${message2.data.error}`));
-      try {
-        lhrs.push(parseLhr(message2.data.lhr));
-      } catch (error62) {
-        return fail3(error62);
-      }
-      if (message2.data.full !== void 0) full.push(message2.data.full);
-      log(`lighthouse: run ${lhrs.length}/${runs} done on ${url2}`);
-      if (lhrs.length === runs) ok({ parsed: lhrs, full });
-    });
-    child.on("error", fail3);
-    child.on(
-      "close",
-      (code, signal) => fail3(new Error(`Lighthouse worker exited (${signal ?? code}) before finishing: ${stderr.trim()}`))
-    );
-  });
-  return { results, kill: () => child.kill("SIGKILL") };
-}
-async function measureNow(options2) {
-  try {
-    return await measureOnce(options2);
-  } catch (error62) {
-    if (!(error62 instanceof PageLoadError) || options2.signal.aborted) throw error62;
-    const probe = await probePage(error62.lhr.requestedUrl ?? options2.url, options2.signal);
-    const cause = explainLoadError(error62.lhr, probe, isLoopback(options2.url));
-    throw new Error(`${error62.message}${cause ? `
-Likely cause: ${cause}` : ""}`);
-  }
-}
-var PROBE_TIMEOUT_MS = 5e3;
-var PROBE_MAX_BODY = 256 * 1024;
-async function probePage(url2, signal) {
-  const hops = [];
-  let current = url2;
-  try {
-    for (let hop = 0; hop < 6; hop++) {
-      const response = await httpRequest(new URL(current), {
-        timeoutMs: PROBE_TIMEOUT_MS,
-        signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
-        maxBodyBytes: PROBE_MAX_BODY
-      });
-      const location = headerValue(response.headers, "location");
-      hops.push({ url: current, status: response.status, location });
-      if (response.status >= 300 && response.status < 400 && location) {
-        const next = new URL(location, current).href;
-        if (isLoopback(url2) && !isLoopback(next)) return { hops };
-        current = next;
-        continue;
-      }
-      return { hops, contentType: headerValue(response.headers, "content-type"), body: response.body };
-    }
-    return { hops };
-  } catch (error62) {
-    return { hops, error: error62 instanceof Error ? error62.message : String(error62) };
-  }
-}
-async function measureOnce({
-  url: url2,
-  runs,
-  chromePath,
-  signal,
-  log,
-  flags,
-  preset,
-  chromeFlags,
-  full
-}) {
-  signal.throwIfAborted();
-  const userDataDir = mkdtempSync(join11(tmpdir(), "shipgate-chrome-"));
-  let chrome;
-  let killWorker = () => {
-  };
-  const killAll = () => {
-    killWorker();
-    chrome?.kill();
-  };
-  signal.addEventListener("abort", killAll, { once: true });
-  try {
-    const launching = launch({
-      chromePath,
-      chromeFlags: [...chromeFlagsFor(url2), ...chromeFlags ?? []],
-      userDataDir,
-      logLevel: "silent",
-      handleSIGINT: false
-    });
-    launching.then(
-      (launched2) => {
-        chrome = launched2;
-        if (signal.aborted) launched2.kill();
-      },
-      () => {
-      }
-    );
-    const launched = await abortable(launching, signal);
-    log(`lighthouse: ${runs} run(s) on ${url2} (Chromium pid ${launched.pid})`);
-    const worker = runWorker({ url: url2, port: launched.port, runs, flags, preset, full }, log);
-    killWorker = worker.kill;
-    const { parsed, full: fullLhrs } = await abortable(worker.results, signal);
-    return { ...summarize(url2, parsed), ...full ? { lhrs: fullLhrs } : {} };
-  } finally {
-    signal.removeEventListener("abort", killAll);
-    killAll();
-    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 }).catch(() => {
-    });
-  }
-}
-function summarize(url2, results) {
-  const loopbackOnly = isLoopback(url2);
-  const consoleErrors = /* @__PURE__ */ new Map();
-  for (const lhr of results) {
-    for (const item of lhr.audits["errors-in-console"].details?.items ?? []) {
-      const error62 = {
-        source: item.source ?? "console",
-        description: item.description ?? "(no message)",
-        url: item.sourceLocation?.url,
-        line: item.sourceLocation?.line === void 0 ? void 0 : item.sourceLocation.line + 1
-      };
-      consoleErrors.set(`${error62.source}|${error62.description}|${error62.url}|${error62.line}`, error62);
-    }
-  }
-  const of = (pick4) => median(results.map(pick4));
-  return {
-    url: url2,
-    runs: results.length,
-    lighthouseVersion: results[0]?.lighthouseVersion ?? "unknown",
-    performance: of((lhr) => lhr.categories.performance.score ?? 0),
-    lcpMs: of((lhr) => lhr.audits["largest-contentful-paint"].numericValue),
-    cls: of((lhr) => lhr.audits["cumulative-layout-shift"].numericValue),
-    ttfbMs: of((lhr) => lhr.audits["server-response-time"].numericValue),
-    maxPotentialFidMs: of((lhr) => lhr.audits["max-potential-fid"].numericValue),
-    consoleErrors: [...consoleErrors.values()],
-    loopbackOnly
-  };
-}
-
-// checks/lib/lighthouse/static-server.ts
-import { createReadStream, statSync as statSync5 } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join as join12, resolve as resolve4, sep as sep5 } from "node:path";
-var CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".avif": "image/avif",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".txt": "text/plain; charset=utf-8",
-  ".wasm": "application/wasm"
-};
-function resolveFile(root, urlPath2) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath2.split("?")[0] ?? "/");
-  } catch {
-    return void 0;
-  }
-  const candidate = resolve4(join12(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep5)) return void 0;
-  try {
-    const stat2 = statSync5(candidate);
-    if (stat2.isFile()) return candidate;
-    if (stat2.isDirectory()) {
-      const index = join12(candidate, "index.html");
-      return statSync5(index).isFile() ? index : void 0;
-    }
-  } catch {
-    return void 0;
-  }
-  return void 0;
-}
-async function startStaticServer(dir) {
-  const root = resolve4(dir);
-  const server = createServer((req, res) => {
-    const file2 = resolveFile(root, req.url ?? "/");
-    if (!file2 || req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found");
-      return;
-    }
-    const type = CONTENT_TYPES[extname(file2).toLowerCase()] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, "content-length": statSync5(file2).size });
-    if (req.method === "HEAD") {
-      res.end();
-      return;
-    }
-    createReadStream(file2).on("error", () => res.destroy()).pipe(res);
-  });
-  await new Promise((ok, fail3) => {
-    server.once("error", fail3);
-    server.listen(0, "127.0.0.1", () => ok());
-  });
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((ok) => {
-      server.close(() => ok());
-      server.closeAllConnections();
-    })
-  };
-}
-
-// checks/lighthouse.ts
+// checks/contracts/lighthouse.ts
 var params3 = external_exports.object({
   path: external_exports.string().optional().describe("the page to audit, relative to target.url (default: target.url itself)"),
   metric: external_exports.enum(["performance", "lcp", "cls", "ttfb", "fid", "console-errors", "lhci"]).default("performance").describe(
@@ -89178,580 +76335,17 @@ var params3 = external_exports.object({
   /** Ceiling for lcp/ttfb/fid (ms) or cls (unitless). */
   max: external_exports.coerce.number().min(0).optional()
 });
-var DEFAULT_MAX = {
-  lcp: 2500,
-  cls: 0.1,
-  ttfb: 600,
-  fid: 100
-};
-var DEFAULT_MIN_SCORE = 0.9;
-function formatMs2(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${Number((ms / 1e3).toFixed(2))} s`;
-}
-var LIMITED = {
-  lcp: { label: "LCP", format: formatMs2 },
-  cls: { label: "CLS", format: (value) => (Math.round(value * 1e3) / 1e3).toString() },
-  ttfb: { label: "TTFB (server-response-time)", format: formatMs2 },
-  fid: { label: "max-potential-FID (lab proxy for FID)", format: formatMs2 }
-};
-function measuredValue(metric, measured) {
-  if (metric === "lcp") return measured.lcpMs;
-  if (metric === "cls") return measured.cls;
-  if (metric === "ttfb") return measured.ttfbMs;
-  return measured.maxPotentialFidMs;
-}
-function metricsOf(measured) {
-  return {
-    performance: Math.round(measured.performance * 100),
-    lcpMs: measured.lcpMs,
-    cls: measured.cls,
-    ttfbMs: measured.ttfbMs,
-    maxPotentialFidMs: measured.maxPotentialFidMs,
-    consoleErrors: measured.consoleErrors.length,
-    runs: measured.runs
-  };
-}
-function detailsOf(measured) {
-  return [
-    `Lighthouse ${measured.lighthouseVersion}, ${measured.url}, median of ${measured.runs} run(s) (mobile, simulated throttling)`,
-    `performance ${Math.round(measured.performance * 100)}, LCP ${formatMs2(measured.lcpMs)}, CLS ${LIMITED.cls.format(measured.cls)}, TTFB ${formatMs2(measured.ttfbMs)}, max-potential-FID ${formatMs2(measured.maxPotentialFidMs)}, console errors ${measured.consoleErrors.length}`
-  ].join("\n");
-}
-function blockedHost(measured, error62) {
-  if (!measured.loopbackOnly || !/ERR_NAME_NOT_RESOLVED/.test(error62.description) || !error62.url)
-    return void 0;
-  const host = URL.canParse(error62.url) ? new URL(error62.url).hostname : void 0;
-  return host && !/^(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(host) ? host : void 0;
-}
-function blockedHosts(measured) {
-  return [...new Set(measured.consoleErrors.flatMap((error62) => blockedHost(measured, error62) ?? []))];
-}
-function blockedNote(measured) {
-  const hosts = blockedHosts(measured);
-  return hosts.length === 0 ? "" : `; ${hosts.join(", ")} unreachable on this runner (not loaded)`;
-}
-function judge(metric, p, measured) {
-  const blocked = blockedHosts(measured);
-  const base = {
-    details: `${detailsOf(measured)}${blocked.length > 0 ? `
-Requests to ${blocked.join(", ")} failed: only loopback resolves on this runner (hermetic local run), so those assets were not loaded.` : ""}`,
-    metrics: metricsOf(measured)
-  };
-  const runs = `median of ${measured.runs} run${measured.runs === 1 ? "" : "s"}`;
-  if (metric === "performance") {
-    const min = p.min === void 0 ? DEFAULT_MIN_SCORE : p.min > 1 ? p.min / 100 : p.min;
-    const score = Math.round(measured.performance * 100);
-    const pass3 = measured.performance >= min;
-    const summary2 = `Lighthouse performance ${score} ${pass3 ? "\u2265" : "<"} ${Math.round(min * 100)} (${runs}${blockedNote(measured)})`;
-    return { status: pass3 ? "pass" : "fail", summary: summary2, ...base };
-  }
-  if (metric === "console-errors") {
-    const finding = (error62) => ({
-      message: `${error62.source} at ${error62.url ?? measured.url}${error62.line ? `:${error62.line}` : ""}: ${error62.description}`
-    });
-    const errors = measured.consoleErrors.filter((error62) => !blockedHost(measured, error62));
-    const setAside = measured.consoleErrors.length - errors.length;
-    const findings = errors.map(finding);
-    if (errors.length === 0 && setAside > 0) {
-      return {
-        status: "skipped",
-        summary: `${setAside} console error(s) on ${measured.url}, all requests to ${blocked.join(", ")}, which this runner cannot reach (loopback-only DNS): not judged here; measure a staging URL (target.url)`,
-        findings: measured.consoleErrors.map(finding),
-        ...base
-      };
-    }
-    const aside = setAside > 0 ? `; ${setAside} more to ${blocked.join(", ")} not judged (unreachable here)` : "";
-    const summary2 = errors.length === 0 ? `0 console errors on ${measured.url} (${runs})` : `${errors.length} console error(s) on ${measured.url}, expected 0 (first: ${errors[0]?.description.slice(0, 80)})${aside}`;
-    return { status: errors.length === 0 ? "pass" : "fail", summary: summary2, findings, ...base };
-  }
-  const max = p.max ?? DEFAULT_MAX[metric];
-  const value = measuredValue(metric, measured);
-  const { label: label2, format } = LIMITED[metric];
-  const pass2 = value <= max;
-  const summary = `${label2} ${format(value)} ${pass2 ? "\u2264" : ">"} ${format(max)} (${runs}${blockedNote(measured)})`;
-  return { status: pass2 ? "pass" : "fail", summary, ...base };
-}
-function judgeAll(metric, p, measured, note) {
-  const outcomes = measured.map((one) => judge(metric, p, one));
-  const worst = outcomes.find((o) => o.status === "fail") ?? outcomes.find((o) => o.status === "skipped") ?? outcomes[0];
-  if (!worst) return { status: "error", summary: "no Lighthouse measurement" };
-  const where = measured.length > 1 ? ` [${measured.length} URLs]` : "";
-  const findings = outcomes.flatMap((o) => o.findings ?? []);
-  return {
-    ...worst,
-    summary: `${worst.summary}${where}${note}`,
-    details: outcomes.map((o) => o.details).join("\n\n"),
-    ...findings.length > 0 ? { findings } : {}
-  };
-}
-function judgeByConfig(metric, config3, measured) {
-  if (metric === "lhci") {
-    if (!config3)
-      return {
-        status: "skipped",
-        summary: "no Lighthouse CI config (lighthouserc.json, .lighthouserc.yml, \u2026)"
-      };
-    if (!config3.assert)
-      return { status: "skipped", summary: `${config3.file} asserts nothing (no ci.assert)` };
-  } else {
-    const explicit = config3 && explicitAssertion(config3, metric);
-    if (!config3 || !explicit) return void 0;
-    if (explicit.level === "off")
-      return { status: "skipped", summary: `${config3.file} turns ${explicit.key} off: not judged` };
-  }
-  const lhrs = measured.flatMap((one) => one.lhrs ?? []);
-  const verdict = lhciVerdict(config3, lhrs, metric === "lhci" ? void 0 : metric);
-  const ignored = config3.ignored.length > 0 ? `; not applied: ${config3.ignored.join(", ")}` : "";
-  return {
-    status: verdict.status,
-    summary: `${verdict.summary}${ignored}`,
-    findings: verdict.findings,
-    details: [
-      `Judged by @lhci/utils' assertion engine (the one lhci assert runs) on ${lhrs.length} run(s) of ${measured.map((m) => m.url).join(", ")}.`,
-      ...verdict.results.map(
-        (r) => `${r.passed ? "pass" : r.level} ${r.auditProperty ? `${r.auditId}.${r.auditProperty}` : r.auditId} ${r.name}: ${r.actual} ${r.operator} ${r.expected}`
-      )
-    ].join("\n"),
-    metrics: { assertions: verdict.results.length, failed: verdict.results.filter((r) => !r.passed).length }
-  };
-}
-function pickTarget(ctx, path16) {
-  if (ctx.targetUrl) {
-    const resolved = resolveTarget(ctx, path16);
-    return resolved.ok ? { url: resolved.url.href } : { skip: resolved.outcome.summary };
-  }
-  const buildDir = findBuildDir(ctx);
-  if (!buildDir) return { skip: `no target URL and ${missingBuildDirReason(ctx)}` };
-  if (!existsSync9(join13(buildDir, "index.html")))
-    return { skip: `no target URL and no index.html in ${buildDir}` };
-  return { dir: buildDir };
-}
-var pathOf = (url2) => {
-  const parsed = new URL(url2);
-  return `${parsed.pathname}${parsed.search}`;
-};
-function notAPage(probe) {
-  const status = probe.hops.at(-1)?.status ?? 0;
-  if (probe.error || status < 200 || status >= 500 || status >= 300 && status < 400) return void 0;
-  const type = probe.contentType?.split(";")[0]?.trim().toLowerCase();
-  if (!type || type === "text/html" || type === "application/xhtml+xml") return void 0;
-  return type;
-}
-function createLighthouseCheck(options2 = {}) {
-  return defineCheck({
-    id: "lighthouse",
-    measures: "app",
-    proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause; a target that serves no page (GET answers `application/json` or another non-HTML type) is `skipped` as not applicable (point `path` at a page). `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
-    usesTarget: true,
-    title: "Lighthouse performance budgets (Chromium)",
-    exclusive: true,
-    params: params3,
-    async run(p, ctx) {
-      const badChrome = badChromePath(ctx.env);
-      if (badChrome) return { status: "error", summary: badChrome };
-      const chromePath = findChrome(ctx.env, options2.chromeCandidates ?? CHROME_CANDIDATES);
-      if (!chromePath) return { status: "skipped", summary: NO_CHROME_REASON };
-      const target = pickTarget(ctx, p.path);
-      if ("skip" in target) return { status: "skipped", summary: target.skip };
-      const rcFile = findLhciRc(ctx.repoDir, ctx.env);
-      let config3;
-      try {
-        config3 = rcFile ? loadLhciConfig(ctx.repoDir, rcFile) : void 0;
-      } catch (error62) {
-        return { status: "error", summary: error62.message };
-      }
-      const runs = Math.min(9, p.runs ?? config3?.numberOfRuns ?? 3);
-      const full = config3?.assert !== void 0;
-      const measure2 = (url2) => measureLighthouse({
-        url: url2,
-        runs,
-        chromePath,
-        signal: ctx.signal,
-        log: (line) => ctx.log(line),
-        flags: config3?.flags,
-        preset: config3?.preset,
-        chromeFlags: config3?.chromeFlags,
-        full
-      });
-      const urlsOf = (base) => config3 && config3.paths.length > 0 ? config3.paths.map((path16) => new URL(path16, base).href) : [base];
-      let pageUrls;
-      let notPages = [];
-      if ("url" in target) {
-        const urls = urlsOf(target.url);
-        const probes = await ctx.memo(
-          `lighthouse:pages:${urls.join(" ")}`,
-          () => Promise.all(urls.map(async (url2) => ({ url: url2, type: notAPage(await probePage(url2, ctx.signal)) })))
-        );
-        notPages = probes.flatMap(
-          (probe) => probe.type ? [`GET ${pathOf(probe.url)} is ${probe.type}`] : []
-        );
-        pageUrls = probes.filter((probe) => !probe.type).map((probe) => probe.url);
-        if (pageUrls.length === 0) {
-          return {
-            status: "skipped",
-            summary: `${notPages.join("; ")}: there is no page to audit; point the item at a page or mark it N/A`
-          };
-        }
-      }
-      const measureAll = async (base) => {
-        const out = [];
-        for (const url2 of pageUrls ?? urlsOf(base)) out.push(await measure2(url2));
-        return out;
-      };
-      const where = "url" in target ? target.url : `dir:${target.dir}`;
-      const key = `lighthouse:${where}:${runs}:${config3 ? JSON.stringify([config3.file, config3.paths, config3.flags, config3.preset, full]) : ""}`;
-      let measured;
-      try {
-        measured = await ctx.memo(key, async () => {
-          if ("url" in target) return measureAll(target.url);
-          const server = await startStaticServer(target.dir);
-          try {
-            return await measureAll(server.url);
-          } finally {
-            await server.close();
-          }
-        });
-      } catch (error62) {
-        if (ctx.signal.aborted) throw error62;
-        const reason = error62 instanceof Error ? error62.message : String(error62);
-        const cause = /\nLikely cause: (.*)/.exec(reason)?.[1];
-        const first = reason.split("\n")[0] ?? reason;
-        return {
-          status: "error",
-          summary: cause ? `${first.replace(/^(Lighthouse could not measure the page: [A-Z_]+).*/, "$1")} \u2014 likely cause: ${cause}` : first,
-          details: reason
-        };
-      }
-      const notAudited = notPages.length > 0 ? `; not audited: ${notPages.join("; ")} (no page)` : "";
-      const byConfig = judgeByConfig(p.metric, config3, measured);
-      if (byConfig) return { ...byConfig, summary: `${byConfig.summary}${notAudited}` };
-      const metric = p.metric;
-      const note = config3 ? ` \u2014 template limit: ${config3.file} does not assert ${METRIC_AUDIT[metric]}` : "";
-      return judgeAll(metric, p, measured, `${note}${notAudited}`);
-    }
-  });
-}
-var lighthouseCheck = createLighthouseCheck();
+var lighthouseContract = defineContract({
+  id: "lighthouse",
+  measures: "app",
+  proves: "Lighthouse (mobile, simulated throttling; median of `runs`) on target.url, else on the browser build served locally: the performance score \u2265 `min`, or LCP/CLS/TTFB/max-potential-FID \u2264 `max`, or no console errors. With a Lighthouse CI config (lighthouserc.{json,js,cjs,yml,yaml}) its `collect` URLs, runs and settings are used, an audit it asserts is judged by its limit with lhci's own assertion engine (the summary names the file), and `metric=lhci` judges all its assertions as `lhci assert` does. A console error for another host that the hermetic local run cannot reach is not judged. A page Lighthouse cannot load is an error with its likely cause; a target that serves no page (GET answers `application/json` or another non-HTML type) is `skipped` as not applicable (point `path` at a page). `CHROME_PATH` set but not executable is an error; no Chromium is `skipped`. Lab figures: does not prove field (real-user) performance.",
+  usesTarget: true,
+  title: "Lighthouse performance budgets (Chromium)",
+  exclusive: true,
+  params: params3
+});
 
-// checks/lib/load/load-rss.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-function readVmRss(pid) {
-  try {
-    const status = readFileSync7(`/proc/${pid}/status`, "utf8");
-    const match2 = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
-    return match2?.[1] ? Number(match2[1]) * 1024 : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function childPids(pid) {
-  try {
-    const text = readFileSync7(`/proc/${pid}/task/${pid}/children`, "utf8");
-    return text.split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-function treePids(rootPid) {
-  const queue2 = [rootPid];
-  const pids = [];
-  while (queue2.length > 0 && pids.length < 64) {
-    const pid = queue2.shift();
-    pids.push(pid);
-    queue2.push(...childPids(pid));
-  }
-  return pids;
-}
-function treeRss(rootPid) {
-  let total = 0;
-  let found = false;
-  for (const pid of treePids(rootPid)) {
-    const rss = readVmRss(pid);
-    if (rss !== void 0) {
-      total += rss;
-      found = true;
-    }
-  }
-  return found ? total : void 0;
-}
-function startRssSampler(pid, intervalMs = 200) {
-  const started = Date.now();
-  const samples = [];
-  const take = () => {
-    const bytes = treeRss(pid);
-    if (bytes !== void 0) samples.push({ atMs: Date.now() - started, bytes });
-  };
-  take();
-  const timer = setInterval(take, intervalMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      take();
-      return samples;
-    },
-    now: () => Date.now() - started
-  };
-}
-function phaseRss(samples, phases) {
-  return phases.flatMap((phase) => {
-    const inPhase = samples.filter((s2) => s2.atMs >= phase.loadStartMs && s2.atMs <= phase.idleEndMs);
-    const resting = inPhase.filter((s2) => s2.atMs >= phase.loadEndMs);
-    if (resting.length === 0) return [];
-    const bytes = inPhase.map((s2) => s2.bytes);
-    return [
-      {
-        restBytes: Math.min(...resting.map((s2) => s2.bytes)),
-        lowBytes: Math.min(...bytes),
-        highBytes: Math.max(...bytes),
-        loadSec: (phase.loadEndMs - phase.loadStartMs) / 1e3
-      }
-    ];
-  });
-}
-var MB = 1024 * 1024;
-var mb = (bytes) => (bytes / MB).toFixed(0);
-function judgeSoak(phases, limits) {
-  if (phases.length < 3) {
-    return {
-      verdict: "cannot-tell",
-      reason: `only ${phases.length} load phase(s) with RSS samples; a warm-up, a baseline and at least one compared phase are needed`
-    };
-  }
-  const [, base, ...judged] = phases;
-  const baselineBytes = base.restBytes;
-  const rests = judged.map((phase) => phase.restBytes);
-  const lastBytes = rests[rests.length - 1] ?? baselineBytes;
-  const noise = Math.max(1 * MB, baselineBytes * 0.01);
-  const steps = rests.map((rest, index) => rest - (index === 0 ? baselineBytes : rests[index - 1] ?? 0));
-  const rising = steps.every((step) => step > noise);
-  const rise = lastBytes - baselineBytes;
-  const loadMinutes = judged.reduce((sum, phase) => sum + phase.loadSec, 0) / 60;
-  const mbPerMin = rise / MB / Math.max(loadMinutes, 1 / 60);
-  const big = rise >= baselineBytes * (limits.leakPercent / 100);
-  const fast = mbPerMin >= limits.leakMbPerMin;
-  const lows = judged.map((phase) => phase.lowBytes);
-  const lowSteps = lows.map((low, index) => low - (index === 0 ? base.lowBytes : lows[index - 1] ?? 0));
-  const lowsRising = lowSteps.every((step) => step > noise);
-  const lowRise = (lows[lows.length - 1] ?? base.lowBytes) - base.lowBytes;
-  const path16 = [baselineBytes, ...rests].map(mb).join(" \u2192 ");
-  const trace2 = `RSS at rest after each phase past the warm-up ${path16} MB`;
-  if (rising && big && fast && lowsRising) {
-    return {
-      verdict: "leak",
-      baselineBytes,
-      lastBytes,
-      mbPerMin,
-      reason: `${trace2}: rose in every phase, +${mb(rise)} MB (${(rise / baselineBytes * 100).toFixed(0)}%, ${mbPerMin.toFixed(1)} MB/min of load)`
-    };
-  }
-  if (!rising && !big) {
-    return {
-      verdict: "within",
-      baselineBytes,
-      lastBytes,
-      mbPerMin,
-      reason: `${trace2}: no phase-over-phase growth (net ${rise >= 0 ? "+" : ""}${mb(rise)} MB)`
-    };
-  }
-  if (!lowsRising && lowRise < baselineBytes * (limits.leakPercent / 100)) {
-    return {
-      verdict: "within",
-      baselineBytes,
-      lastBytes,
-      mbPerMin,
-      reason: `${trace2}, but the troughs under load stayed level (${[base.lowBytes, ...lows].map(mb).join(" \u2192 ")} MB): a saw-tooth, no retained growth`
-    };
-  }
-  return {
-    verdict: "cannot-tell",
-    reason: rising ? `${trace2}: rose in every phase, +${mb(rise)} MB in all (${(rise / baselineBytes * 100).toFixed(1)}%, ${mbPerMin.toFixed(1)} MB/min); a leak needs \u2265 ${limits.leakPercent}% and \u2265 ${limits.leakMbPerMin} MB/min: raise duration or phases` : `${trace2}: up ${mb(rise)} MB overall but not in every phase, no steady trend: raise duration or phases`
-  };
-}
-
-// checks/lib/load/load-run.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-import { performance as performance2 } from "node:perf_hooks";
-function treeCpuTicks(pid) {
-  let total = 0;
-  let found = false;
-  for (const one of treePids(pid)) {
-    try {
-      const stat2 = readFileSync8(`/proc/${one}/stat`, "utf8");
-      const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-      total += Number(fields[11]) + Number(fields[12]);
-      found = true;
-    } catch {
-    }
-  }
-  return found ? total : void 0;
-}
-var TICKS_PER_SECOND = 100;
-async function runLoad(options2, ctx) {
-  const quietWaitMs = await quietLoop(ctx.signal);
-  const { default: autocannon } = await import("autocannon");
-  return drive(options2, ctx, quietWaitMs, autocannon);
-}
-var QUIET_BUSY = 0.5;
-var QUIET_MAX_MS = 3e3;
-var QUIET_SLICE_MS = 250;
-async function quietLoop(signal) {
-  const started = performance2.now();
-  while (!signal.aborted && performance2.now() - started < QUIET_MAX_MS) {
-    const before = performance2.eventLoopUtilization();
-    await new Promise((resolve5) => setTimeout(resolve5, QUIET_SLICE_MS));
-    if (performance2.eventLoopUtilization(before).utilization < QUIET_BUSY) break;
-  }
-  return Math.round(performance2.now() - started);
-}
-function drive(options2, ctx, quietWaitMs, autocannon) {
-  const latencies = [];
-  const okLatencies = [];
-  const served = /* @__PURE__ */ new Set();
-  const answered = /* @__PURE__ */ new Set();
-  const sampler = options2.pid ? startRssSampler(options2.pid) : void 0;
-  const cpuBefore = options2.pid ? treeCpuTicks(options2.pid) : void 0;
-  const loopBefore = performance2.eventLoopUtilization();
-  const started = performance2.now();
-  return new Promise((resolve5, reject) => {
-    const instance = autocannon(
-      {
-        url: options2.url.href,
-        connections: options2.connections,
-        duration: options2.durationSec,
-        timeout: 10
-      },
-      (err, result) => {
-        ctx.signal.removeEventListener("abort", onAbort);
-        const rss = sampler?.stop();
-        const elapsedSec = (performance2.now() - started) / 1e3;
-        const generatorBusy = performance2.eventLoopUtilization(loopBefore).utilization;
-        const cpuAfter = options2.pid ? treeCpuTicks(options2.pid) : void 0;
-        if (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-          return;
-        }
-        const statusCounts = {};
-        for (const [code, stat2] of Object.entries(result.statusCodeStats ?? {})) {
-          statusCounts[code] = stat2?.count ?? 0;
-        }
-        resolve5({
-          connections: options2.connections,
-          durationSec: options2.durationSec,
-          total: latencies.length + result.errors,
-          responses: latencies.length,
-          ok2xx: okLatencies.length,
-          non2xx: result.non2xx,
-          errors: result.errors,
-          timeouts: result.timeouts,
-          p95Ms: nearestRank(okLatencies, 95),
-          p50Ms: nearestRank(okLatencies, 50),
-          allP95Ms: nearestRank(latencies, 95),
-          requestsPerSec: latencies.length / Math.max(elapsedSec, 1e-3),
-          statusCounts,
-          servedConnections: served.size,
-          answeredConnections: answered.size,
-          generatorBusy,
-          quietWaitMs,
-          ...cpuBefore !== void 0 && cpuAfter !== void 0 ? { targetCpuCores: (cpuAfter - cpuBefore) / TICKS_PER_SECOND / Math.max(elapsedSec, 1e-3) } : {},
-          rss
-        });
-      }
-    );
-    const onAbort = () => instance.stop();
-    ctx.signal.addEventListener("abort", onAbort, { once: true });
-    instance.on("response", (client, statusCode, _resBytes, responseTime) => {
-      latencies.push(responseTime);
-      answered.add(client);
-      if (statusCode >= 200 && statusCode < 300) {
-        okLatencies.push(responseTime);
-        served.add(client);
-      }
-    });
-  });
-}
-var MAX_REDIRECTS = 5;
-async function resolveMeasuredUrl(url2, signal) {
-  const redirects = [];
-  const seen = /* @__PURE__ */ new Set([url2.href]);
-  let current = url2;
-  for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
-    const response = await httpRequest(current, { timeoutMs: 1e4, signal, maxBodyBytes: 0 });
-    const location = headerValue(response.headers, "location");
-    if (response.status < 300 || response.status >= 400 || !location) return { url: current, redirects };
-    const next = new URL(location, current);
-    next.hash = "";
-    const label2 = `${current.pathname}${current.search} \u2192 ${response.status} ${next.origin === current.origin ? `${next.pathname}${next.search}` : next.href}`;
-    if (next.origin !== url2.origin)
-      return { url: current, redirects, stopped: `${label2}: another origin, not followed` };
-    if (seen.has(next.href)) return { url: current, redirects, stopped: `${label2}: a redirect loop` };
-    redirects.push(label2);
-    seen.add(next.href);
-    current = next;
-  }
-  return { url: current, redirects, stopped: `more than ${MAX_REDIRECTS} redirects` };
-}
-function idle(ms, signal) {
-  return new Promise((resolve5) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve5();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
-function mergeRuns(runs, connections) {
-  const sum = (pick4) => runs.reduce((total, run2) => total + pick4(run2), 0);
-  const statusCounts = {};
-  for (const run2 of runs)
-    for (const [code, count] of Object.entries(run2.statusCounts))
-      statusCounts[code] = (statusCounts[code] ?? 0) + count;
-  const worst = (pick4) => runs.map(pick4).filter(Number.isFinite).reduce((a, b) => Math.max(a, b), Number.NaN);
-  return {
-    connections,
-    durationSec: sum((run2) => run2.durationSec),
-    total: sum((run2) => run2.total),
-    responses: sum((run2) => run2.responses),
-    ok2xx: sum((run2) => run2.ok2xx),
-    non2xx: sum((run2) => run2.non2xx),
-    errors: sum((run2) => run2.errors),
-    timeouts: sum((run2) => run2.timeouts),
-    p95Ms: worst((run2) => run2.p95Ms),
-    p50Ms: worst((run2) => run2.p50Ms),
-    allP95Ms: worst((run2) => run2.allP95Ms),
-    requestsPerSec: sum((run2) => run2.responses) / Math.max(
-      sum((run2) => run2.durationSec),
-      1e-3
-    ),
-    statusCounts,
-    servedConnections: Math.min(...runs.map((run2) => run2.servedConnections)),
-    answeredConnections: Math.min(...runs.map((run2) => run2.answeredConnections)),
-    generatorBusy: Math.max(...runs.map((run2) => run2.generatorBusy)),
-    quietWaitMs: sum((run2) => run2.quietWaitMs)
-  };
-}
-async function runSoak(options2, ctx) {
-  const sampler = startRssSampler(options2.pid);
-  const phases = [];
-  const runs = [];
-  let rss = [];
-  try {
-    for (let index = 0; index < options2.phases && !ctx.signal.aborted; index++) {
-      const loadStartMs = sampler.now();
-      const durationSec = index === 0 ? options2.warmupSec : options2.phaseSec;
-      runs.push(await runLoad({ url: options2.url, connections: options2.connections, durationSec }, ctx));
-      const loadEndMs = sampler.now();
-      await idle(options2.idleSec * 1e3, ctx.signal);
-      phases.push({ loadStartMs, loadEndMs, idleEndMs: sampler.now() });
-    }
-  } finally {
-    rss = sampler.stop();
-  }
-  return { load: mergeRuns(runs, options2.connections), phases, rss };
-}
-
-// checks/load-test.ts
+// checks/contracts/load-test.ts
 var Params4 = external_exports.object({
   metric: external_exports.enum(["users", "p95", "error-rate", "memory-leak"]).default("p95").describe("what is judged: concurrent users served, p95 latency, error rate, or the RSS trend"),
   path: external_exports.string().optional().describe("path relative to target.url (default: target.url itself)"),
@@ -89773,900 +76367,30 @@ var Params4 = external_exports.object({
     "\u2026 when it also rose by at least this percentage of the baseline (RSS at rest after the second phase)"
   )
 }).strict();
-var NO_PID_REASON = "memory-leak heuristic needs a target started by shipgate (target.start)";
-var MIN_SUCCESSES = 20;
-var GENERATOR_SATURATED = 0.9;
-var TARGET_IDLE_CORES = 0.3;
-var TARGET_SEEN_CORES = 0.01;
-function failedShare(run2) {
-  return run2.total === 0 ? 100 : (run2.errors + run2.non2xx) / run2.total * 100;
-}
-function rate(run2) {
-  const perSec = run2.requestsPerSec;
-  return perSec >= 1e3 ? `${(perSec / 1e3).toFixed(1)}k req/s` : `${perSec.toFixed(0)} req/s`;
-}
-function made(run2) {
-  return `${run2.answeredConnections}/${run2.connections} connections answered at ${rate(run2)}`;
-}
-function statusBreakdown(run2, measured) {
-  const codes = Object.entries(run2.statusCounts).map(([code, count]) => `${code}: ${count}`);
-  return [
-    `${run2.total} requests with ${run2.connections} connections over ${run2.durationSec} s on ${shortPath(measured.url)}`,
-    ...measured.redirects.length > 0 ? [`redirects followed first: ${measured.redirects.join(", ")}`] : [],
-    ...measured.stopped ? [`redirect not followed: ${measured.stopped}`] : [],
-    `${run2.requestsPerSec.toFixed(0)} req/s; ${run2.answeredConnections} of ${run2.connections} connections got an answer, ${run2.servedConnections} a 2xx; load generator busy ${(run2.generatorBusy * 100).toFixed(0)}%${run2.targetCpuCores === void 0 ? "" : `, target CPU ${run2.targetCpuCores.toFixed(2)} cores`}${run2.quietWaitMs > 2 * 250 ? `; waited ${(run2.quietWaitMs / 1e3).toFixed(1)} s for shipgate's event loop to go quiet first` : ""}`,
-    `2xx responses: p50 ${formatMs(run2.p50Ms)} ms, p95 ${formatMs(run2.p95Ms)} ms; all responses: p95 ${formatMs(run2.allP95Ms)} ms`,
-    `status codes: ${codes.join(", ") || "none"}; errors ${run2.errors} (timeouts ${run2.timeouts})`
-  ].join("\n");
-}
-function metricsOf2(run2) {
-  return {
-    p95Ms: run2.p95Ms,
-    p50Ms: run2.p50Ms,
-    requestsPerSec: run2.requestsPerSec,
-    errorRatePercent: failedShare(run2),
-    requests: run2.total,
-    successes: run2.ok2xx,
-    connections: run2.connections,
-    answeredConnections: run2.answeredConnections,
-    generatorBusyPercent: Math.round(run2.generatorBusy * 100),
-    ...run2.targetCpuCores === void 0 ? {} : { targetCpuCores: run2.targetCpuCores }
-  };
-}
-function topFailure(run2) {
-  return Object.entries(run2.statusCounts).filter(([code]) => !code.startsWith("2")).sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-function likelyCause(run2, measured) {
-  const top = topFailure(run2);
-  if (top === "429") return ": the app rate-limits the load test (raise its limit for the run, or N/A)";
-  if (top?.startsWith("3"))
-    return measured.stopped ? `: ${top} redirects (${measured.stopped}; set path= to a page that answers)` : `: ${top} redirects (set path= to the final URL)`;
-  if (top?.startsWith("5")) return `: the app answers ${top} under load`;
-  if (top === "404") return ": 404 (set path= to a page that exists)";
-  if (top === "401" || top === "403") return `: ${top} (set path= to a public page)`;
-  return top ? `: mostly ${top}` : "";
-}
-function nothingMeasured(params4, run2, measured) {
-  if (run2.responses === 0) {
-    if (run2.errors > 0 && run2.timeouts === run2.errors) {
-      return {
-        status: "fail",
-        summary: `no response within 10 s to any of ${run2.errors} requests (the app hangs under load)`
-      };
-    }
-    return {
-      status: "error",
-      summary: `no responses at all (${run2.errors} connection errors): nothing measured; is the app running at ${measured.url.href}?`
-    };
-  }
-  const okPercent = run2.ok2xx / run2.total * 100;
-  if (run2.ok2xx >= MIN_SUCCESSES && okPercent >= params4.minSuccess) return void 0;
-  const codes = Object.entries(run2.statusCounts).filter(([code]) => !code.startsWith("2")).map(([code, count]) => `${count}\xD7 ${code}`);
-  const errors = run2.errors > 0 ? [`${run2.errors} connection errors`] : [];
-  const what = [...codes, ...errors].join(", ") || "none";
-  const top = topFailure(run2);
-  const serverFailed = top?.startsWith("5") || top === void 0 && run2.timeouts > 0;
-  return {
-    status: serverFailed ? "fail" : "error",
-    summary: `only ${run2.ok2xx} of ${run2.total} requests succeeded (${okPercent.toFixed(1)}% 2xx < ${params4.minSuccess}%; ${what})${likelyCause(run2, measured)}; ${serverFailed ? "the app fails under this load" : "nothing measured to judge"}`
-  };
-}
-function underDriven(run2) {
-  if (run2.answeredConnections < run2.connections) {
-    return {
-      status: "error",
-      summary: `only ${run2.answeredConnections} of ${run2.connections} connections got any answer (${rate(run2)}): the run did not make the load it claims; not judged`
-    };
-  }
-  if (run2.generatorBusy >= GENERATOR_SATURATED && run2.targetCpuCores !== void 0 && // No CPU at all: the PID is not the server (a `docker compose up` client), so nothing is known.
-  run2.targetCpuCores >= TARGET_SEEN_CORES && run2.targetCpuCores < TARGET_IDLE_CORES) {
-    return {
-      status: "error",
-      summary: `the load generator was the bottleneck (its event loop ${(run2.generatorBusy * 100).toFixed(0)}% busy while the app used ${run2.targetCpuCores.toFixed(2)} CPU cores): ${rate(run2)} is shipgate's limit on this machine, not the app's; the load of ${run2.connections} connections was not made; not judged`
-    };
-  }
-  return void 0;
-}
-function redirectNote(measured) {
-  return measured.redirects.length > 0 ? ` [${measured.redirects.join(", ")}: measured ${shortPath(measured.url)}, where the app sends visitors]` : "";
-}
-function judge2(params4, run2, measured) {
-  const details = statusBreakdown(run2, measured);
-  const metrics2 = metricsOf2(run2);
-  const note = redirectNote(measured);
-  const withNote = (outcome2) => ({
-    ...outcome2,
-    summary: `${outcome2.summary}${note}`,
-    details,
-    metrics: metrics2
-  });
-  const rateShare = failedShare(run2);
-  const errorNote = `error rate ${rateShare.toFixed(2)}%`;
-  const unmeasured = nothingMeasured(params4, run2, measured);
-  const errorRateUnmeasured = unmeasured?.status === "error" && run2.ok2xx < MIN_SUCCESSES;
-  if (unmeasured && (params4.metric !== "error-rate" || errorRateUnmeasured)) return withNote(unmeasured);
-  const short = underDriven(run2);
-  const notMade = (ok, outcome2) => ok && short ? short : outcome2;
-  switch (params4.metric) {
-    case "users": {
-      const ok = run2.servedConnections >= run2.connections;
-      const summary = `${run2.servedConnections}/${run2.connections} concurrent connections got 2xx responses (${run2.total} requests at ${rate(run2)}, ${errorNote})`;
-      return withNote(notMade(ok, { status: ok ? "pass" : "fail", summary }));
-    }
-    case "p95": {
-      const max = params4.max ?? 200;
-      const ok = Number.isFinite(run2.p95Ms) && run2.p95Ms <= max;
-      const summary = `p95 ${formatMs(run2.p95Ms)} ms ${ok ? "\u2264" : ">"} ${max} ms over ${run2.ok2xx} 2xx responses (${made(run2)}, ${errorNote})`;
-      return withNote(notMade(ok, { status: ok ? "pass" : "fail", summary }));
-    }
-    case "error-rate": {
-      const max = params4.max ?? 1;
-      const ok = rateShare < max || rateShare === 0;
-      const failed = run2.errors + run2.non2xx;
-      const summary = `${errorNote} ${ok ? "<" : "\u2265"} ${max}% (${failed} of ${run2.total} failed or non-2xx; ${made(run2)})${ok ? "" : likelyCause(run2, measured)}`;
-      return withNote(notMade(ok, { status: ok ? "pass" : "fail", summary }));
-    }
-  }
-}
-function judgeLeak(params4, soak, measured, pid) {
-  const run2 = soak.load;
-  const details = statusBreakdown(run2, measured);
-  const metrics2 = metricsOf2(run2);
-  const note = redirectNote(measured);
-  const unmeasured = nothingMeasured(params4, run2, measured);
-  if (unmeasured) return { ...unmeasured, summary: `${unmeasured.summary}${note}`, details, metrics: metrics2 };
-  if (soak.rss.length === 0) {
-    return { status: "skipped", summary: `could not sample RSS of PID ${pid} from /proc`, details };
-  }
-  const phases = phaseRss(soak.rss, soak.phases);
-  const verdict = judgeSoak(phases, params4);
-  const how = `${soak.phases.length} load phases of ${params4.connections} connections, ${params4.idle} s idle after each`;
-  const soakDetails = `${details}
-Soak: ${how}; per phase RSS at rest after it (lowest sample of its idle), and its range under load: ${phases.map((p) => `${(p.restBytes / 1048576).toFixed(0)} MB (${(p.lowBytes / 1048576).toFixed(0)}\u2013${(p.highBytes / 1048576).toFixed(0)})`).join(", ")}. The first phase is warm-up. A heuristic, not proof.`;
-  if (verdict.verdict === "cannot-tell") {
-    return {
-      status: "skipped",
-      summary: `this run cannot tell: ${verdict.reason}${note}`,
-      details: soakDetails,
-      metrics: metrics2
-    };
-  }
-  const leaking = verdict.verdict === "leak";
-  return {
-    status: leaking ? "fail" : "pass",
-    summary: `${leaking ? "leak" : "no leak"}: ${verdict.reason} ${leaking ? ">" : "within"} ${params4.leakMbPerMin} MB/min and ${params4.leakPercent}% (${how})${note}`,
-    details: soakDetails,
-    metrics: {
-      ...metrics2,
-      rssStartBytes: verdict.baselineBytes,
-      rssEndBytes: verdict.lastBytes,
-      rssMbPerMin: verdict.mbPerMin
-    }
-  };
-}
-var loadTestCheck = defineCheck({
+var loadTestContract = defineContract({
   id: "load-test",
   measures: "app",
   usesTarget: true,
   exclusive: true,
   title: "HTTP load test (autocannon): concurrency, p95 latency, error rate, memory trend",
   proves: "The target serves `connections` concurrent clients for `duration` s: p95 latency of 2xx responses only, the share of failed/non-2xx requests, the rate achieved and the connections that got an answer (in the summary). The app's own same-origin redirects are followed first (`/` \u2192 302 \u2192 `/login` measures `/login`, and says so). A run that measured nothing (only redirects, 429s, 404s, refused connections) is `error` with the cause; 5xx or timeouts under load fail. A run that did not make the load it claims (connections never answered, or shipgate's generator saturated while the target idled) is `error`, never a pass. memory-leak (target started by shipgate) is a soak run: `phases` load phases split from `duration`, each followed by `idle` s; RSS at rest after each phase past the warm-up must not rise after every phase by \u2265 `leakPercent`% and `leakMbPerMin` in all; a run that cannot tell is `skipped`. Does not prove behaviour under production traffic patterns, data sizes or hours-long soaks.",
-  params: Params4,
-  async run(params4, ctx) {
-    const target = resolveTarget(ctx, params4.path);
-    if (!target.ok) return target.outcome;
-    const pid = ctx.targetPid;
-    if (params4.metric === "memory-leak" && pid === void 0) {
-      return { status: "skipped", summary: NO_PID_REASON };
-    }
-    let measured;
-    try {
-      measured = await ctx.memo(
-        `load-test:url:${target.url.href}`,
-        () => resolveMeasuredUrl(target.url, ctx.signal)
-      );
-    } catch (error62) {
-      return {
-        status: "error",
-        summary: `load test against ${target.url.href} not run: ${describeError(error62)}`
-      };
-    }
-    const { url: url2 } = measured;
-    try {
-      if (params4.metric === "memory-leak") {
-        if (pid === void 0) return { status: "skipped", summary: NO_PID_REASON };
-        const loadSec = Math.max(1, params4.duration / params4.phases);
-        const key2 = `load-test:soak:${url2.href}:${params4.connections}:${params4.duration}:${params4.phases}:${params4.idle}:${params4.warmup}`;
-        const soak = await ctx.memo(key2, () => {
-          ctx.log(
-            `load test (soak): ${params4.phases} phases of ${loadSec.toFixed(1)} s with ${params4.connections} connections, ${params4.idle} s idle after each, on ${shortPath(url2)}`
-          );
-          return runSoak(
-            {
-              url: url2,
-              connections: params4.connections,
-              phaseSec: loadSec,
-              warmupSec: params4.warmup ?? loadSec,
-              phases: params4.phases,
-              idleSec: params4.idle,
-              pid
-            },
-            ctx
-          );
-        });
-        return judgeLeak(params4, soak, measured, pid);
-      }
-      const key = `load-test:${url2.href}:${params4.connections}:${params4.duration}`;
-      const run2 = await ctx.memo(key, () => {
-        ctx.log(`load test: ${params4.connections} connections for ${params4.duration} s on ${shortPath(url2)}`);
-        return runLoad({ url: url2, connections: params4.connections, durationSec: params4.duration, pid }, ctx);
-      });
-      return judge2({ ...params4, metric: params4.metric }, run2, measured);
-    } catch (error62) {
-      return { status: "error", summary: `load test against ${url2.href} failed: ${describeError(error62)}` };
-    }
-  }
+  params: Params4
 });
 
-// checks/migrations.ts
-import { stat } from "node:fs/promises";
-import path11 from "node:path";
-
-// checks/lib/migrations/migration-pairs.ts
-import { readdir as readdir4, readFile as readFile7 } from "node:fs/promises";
-import path10 from "node:path";
-
-// checks/lib/migrations/migration-tools.ts
-import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
-import path9 from "node:path";
-async function read(file2) {
-  return readFile6(file2, "utf8").catch(() => "");
-}
-async function entriesOf(dir) {
-  return readdir3(dir, { withFileTypes: true }).catch(() => []);
-}
-function callArguments(text, open2) {
-  let depth = 0;
-  let quote;
-  for (let i = open2; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === "\\") i++;
-      else if (char === quote) quote = void 0;
-      continue;
-    }
-    if (char === '"' || char === "'") quote = char;
-    else if (char === "(" || char === "[" || char === "{") depth++;
-    else if (char === ")" || char === "]" || char === "}") {
-      depth--;
-      if (depth === 0) return text.slice(open2 + 1, i);
-    }
-  }
-  return void 0;
-}
-function splitArguments(args) {
-  const parts = [];
-  let depth = 0;
-  let quote;
-  let start = 0;
-  for (let i = 0; i < args.length; i++) {
-    const char = args[i];
-    if (quote) {
-      if (char === "\\") i++;
-      else if (char === quote) quote = void 0;
-      continue;
-    }
-    if (char === '"' || char === "'") quote = char;
-    else if ("([{".includes(char ?? "")) depth++;
-    else if (")]}".includes(char ?? "")) depth--;
-    else if (char === "," && depth === 0) {
-      parts.push(args.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(args.slice(start));
-  return parts.map((part) => part.trim()).filter((part) => part !== "");
-}
-function djangoIrreversible(text) {
-  const problems2 = [];
-  for (const [op, keyword] of [
-    ["RunPython", "reverse_code"],
-    ["RunSQL", "reverse_sql"]
-  ]) {
-    for (const match2 of text.matchAll(new RegExp(`\\b${op}\\s*\\(`, "g"))) {
-      const args = callArguments(text, (match2.index ?? 0) + match2[0].length - 1);
-      if (args === void 0) continue;
-      const parts = splitArguments(args);
-      const positional = parts.filter((part) => !/^\w+\s*=/.test(part));
-      const reverse = parts.find((part) => new RegExp(`^${keyword}\\s*=`).test(part));
-      if (positional.length >= 2 || reverse && !/=\s*None$/.test(reverse)) continue;
-      const line = text.slice(0, match2.index).split("\n").length;
-      problems2.push(`${op} without ${keyword} (line ${line})`);
-    }
-  }
-  return problems2.length > 0 ? `irreversible: ${problems2.join(", ")}` : void 0;
-}
-function pythonBody(text, name) {
-  const def = new RegExp(`^([ \\t]*)def\\s+${name}\\s*\\([^)]*\\)[^:\\n]*:[ \\t]*(.*)$`, "m").exec(text);
-  if (!def) return void 0;
-  if (def[2]?.trim() && !def[2].trim().startsWith("#")) return def[2];
-  const indent = def[1]?.length ?? 0;
-  const lines = [];
-  for (const line of text.slice((def.index ?? 0) + def[0].length).split("\n").slice(1)) {
-    if (line.trim() === "") {
-      lines.push(line);
-      continue;
-    }
-    if ((/^[ \t]*/.exec(line)?.[0].length ?? 0) <= indent) break;
-    lines.push(line);
-  }
-  return lines.join("\n");
-}
-function alembicDowngrade(text) {
-  const body = pythonBody(text, "downgrade");
-  if (body === void 0) return {};
-  const code = body.replace(/("""|''')[\s\S]*?\1/g, "").split("\n").map((line) => line.replace(/#.*$/, "").trim()).filter((line) => line !== "" && line !== "pass" && line !== "...");
-  return code.length > 0 ? { rollback: "downgrade()" } : { problem: "downgrade() is empty (pass)" };
-}
-function rubyBody(text, name) {
-  const def = new RegExp(`^([ \\t]*)def\\s+(?:self\\.)?${name}\\b.*$`, "m").exec(text);
-  if (!def) return void 0;
-  const indent = def[1] ?? "";
-  const rest = text.slice((def.index ?? 0) + def[0].length);
-  const end = new RegExp(`^${indent}end\\b`, "m").exec(rest);
-  return end ? rest.slice(0, end.index) : rest;
-}
-function railsIrreversibleOps(change) {
-  const outside = change.replace(/\b(?:reversible|up_only)\b[\s\S]*?^\s*end\b/gm, "");
-  const found = [];
-  for (const line of outside.split("\n")) {
-    const code = line.replace(/#.*$/, "").trim();
-    const op = /^(execute|change_column|remove_column|drop_table|remove_columns|change_column_default|remove_index)\b(.*)$/.exec(
-      code
-    );
-    if (!op?.[1]) continue;
-    const args = splitArguments((op[2] ?? "").replace(/^\s*\(|\)\s*$/g, ""));
-    const irreversible = op[1] === "execute" || op[1] === "change_column" || op[1] === "remove_column" && args.length < 3 || op[1] === "remove_columns" && !args.some((arg) => arg.startsWith("type:")) || op[1] === "drop_table" && !/\bdo\b|\{/.test(op[2] ?? "") || op[1] === "change_column_default" && !/\bfrom:/.test(op[2] ?? "") || op[1] === "remove_index" && !/\bcolumn:|\[/.test(op[2] ?? "") && args.length < 2;
-    if (irreversible) found.push(op[1]);
-  }
-  return [...new Set(found)];
-}
-function railsRollback(text) {
-  const down = rubyBody(text, "down");
-  if (down !== void 0) {
-    if (/raise\s+(?:::)?ActiveRecord::IrreversibleMigration/.test(down))
-      return { problem: "down raises ActiveRecord::IrreversibleMigration" };
-    const code = down.split("\n").filter((line) => line.replace(/#.*$/, "").trim() !== "");
-    return code.length > 0 ? { rollback: "def down" } : { problem: "down is empty" };
-  }
-  const change = rubyBody(text, "change");
-  if (change !== void 0) {
-    const ops = railsIrreversibleOps(change);
-    return ops.length > 0 ? { problem: `change uses ${ops.join(", ")}, which Rails cannot reverse (add reversible/up+down)` } : { rollback: "change (Rails reverses it)" };
-  }
-  return {};
-}
-var LIQUIBASE_AUTO = /* @__PURE__ */ new Set([
-  "addColumn",
-  "addDefaultValue",
-  "addForeignKeyConstraint",
-  "addLookupTable",
-  "addNotNullConstraint",
-  "addPrimaryKey",
-  "addUniqueConstraint",
-  "createIndex",
-  "createSequence",
-  "createTable",
-  "createView",
-  "dropNotNullConstraint",
-  "renameColumn",
-  "renameSequence",
-  "renameTable",
-  "renameView",
-  "tagDatabase",
-  "addAutoIncrement",
-  "createProcedure"
-]);
-function liquibaseChangeSets(file2, text) {
-  const out = [];
-  const status = (id, line, changes, rollback) => {
-    const manual = changes.filter((change) => !LIQUIBASE_AUTO.has(change));
-    const where = `${file2}#${id} (line ${line})`;
-    if (rollback) out.push({ file: where, tool: "liquibase", rollback: "rollback tag" });
-    else if (changes.length > 0 && manual.length === 0)
-      out.push({ file: where, tool: "liquibase", rollback: "Liquibase reverses it" });
-    else
-      out.push({
-        file: where,
-        tool: "liquibase",
-        problem: `no rollback tag for ${manual.join(", ") || "its changes"}`
-      });
-  };
-  const lineOf2 = (index) => text.slice(0, index).split("\n").length;
-  if (/\.sql$/i.test(file2)) {
-    const sets2 = [...text.matchAll(/^--\s*changeset\s+(\S+)/gim)];
-    sets2.forEach((set3, n2) => {
-      const body = text.slice(set3.index, sets2[n2 + 1]?.index ?? text.length);
-      const rollback = /^--\s*rollback\s+\S/im.test(body);
-      status(set3[1] ?? "?", lineOf2(set3.index ?? 0), ["sql"], rollback);
-    });
-    return out;
-  }
-  if (/\.xml$/i.test(file2)) {
-    for (const set3 of text.matchAll(/<changeSet\b([^>]*)>([\s\S]*?)<\/changeSet>/g)) {
-      const id = /\bid\s*=\s*"([^"]*)"/.exec(set3[1] ?? "")?.[1] ?? "?";
-      const body = set3[2] ?? "";
-      const rollback = /<rollback\b[^/]*?(?:\/>|>[\s\S]*?<\/rollback>)/.test(body);
-      const withoutRollback = body.replace(/<rollback\b[\s\S]*?(?:\/>|<\/rollback>)/g, "");
-      const changes = [...withoutRollback.matchAll(/<(\w+)\b/g)].map((match2) => match2[1] ?? "").filter(
-        (tag2) => ![
-          "column",
-          "constraints",
-          "comment",
-          "preConditions",
-          "validCheckSum",
-          "where",
-          "param"
-        ].includes(tag2)
-      );
-      status(id, lineOf2(set3.index ?? 0), [...new Set(changes)], rollback);
-    }
-    return out;
-  }
-  const sets = [...text.matchAll(/^(\s*)-\s*changeSet\s*:/gm)];
-  sets.forEach((set3, n2) => {
-    const body = text.slice(set3.index, sets[n2 + 1]?.index ?? text.length);
-    const id = /\bid\s*:\s*['"]?([^'"\n]+)/.exec(body)?.[1]?.trim() ?? "?";
-    const rollbackAt = body.search(/^\s*rollback\s*:/m);
-    const changesPart = rollbackAt === -1 ? body : body.slice(0, rollbackAt);
-    const changes = [...changesPart.matchAll(/^\s*-\s*(\w+)\s*:\s*$/gm)].map((match2) => match2[1] ?? "").filter((name) => name !== "changeSet" && name !== "column");
-    status(id, lineOf2(set3.index ?? 0), [...new Set(changes)], rollbackAt !== -1);
-  });
-  return out;
-}
-async function scriptToolOf(dir) {
-  const entries = await entriesOf(dir);
-  const names = new Set(entries.map((entry) => entry.name));
-  if (entries.some((e) => e.isDirectory() && e.name === "versions") && (names.has("env.py") || names.has("alembic.ini") || names.has("script.py.mako")))
-    return "alembic";
-  const py = entries.filter((e) => e.isFile() && /\.py$/.test(e.name) && e.name !== "__init__.py");
-  for (const entry of py.slice(0, 5)) {
-    const text = await read(path9.join(dir, entry.name));
-    if (/\bmigrations\.Migration\b/.test(text)) return "django";
-    if (/^def\s+upgrade\s*\(/m.test(text) && /\brevision\s*=/.test(text)) return "alembic";
-  }
-  if (entries.some((e) => e.isFile() && /^\d+_\w+\.rb$/.test(e.name))) return "rails";
-  for (const entry of entries.filter((e) => e.isFile() && /\.(?:xml|ya?ml|json|sql)$/i.test(e.name)).slice(0, 20)) {
-    const text = await read(path9.join(dir, entry.name));
-    if (/databaseChangeLog|^--\s*liquibase formatted sql/im.test(text)) return "liquibase";
-  }
-  return void 0;
-}
-async function inspectScriptMigrations(dir, tool) {
-  const out = [];
-  const sorted = async (folder) => (await entriesOf(folder)).filter((e) => e.isFile()).map((e) => e.name).sort();
-  if (tool === "django") {
-    for (const name of (await sorted(dir)).filter((n2) => /^\d{4}_\w+\.py$/.test(n2))) {
-      const problem = djangoIrreversible(await read(path9.join(dir, name)));
-      out.push(
-        problem ? { file: name, tool, problem } : { file: name, tool, rollback: "Django reverses its operations" }
-      );
-    }
-  } else if (tool === "alembic") {
-    const versions = (await entriesOf(path9.join(dir, "versions"))).length > 0 ? "versions" : "";
-    for (const name of (await sorted(path9.join(dir, versions))).filter(
-      (n2) => /\.py$/.test(n2) && n2 !== "__init__.py"
-    )) {
-      const text = await read(path9.join(dir, versions, name));
-      if (!/^def\s+upgrade\s*\(/m.test(text)) continue;
-      out.push({ file: path9.posix.join(versions, name), tool, ...alembicDowngrade(text) });
-    }
-  } else if (tool === "rails") {
-    for (const name of (await sorted(dir)).filter((n2) => /^\d+_\w+\.rb$/.test(n2)))
-      out.push({ file: name, tool, ...railsRollback(await read(path9.join(dir, name))) });
-  } else {
-    const files = (await readdir3(dir, { recursive: true }).catch(() => [])).map((name) => name.split(path9.sep).join("/")).filter((name) => /\.(?:xml|ya?ml|json|sql)$/i.test(name)).sort().slice(0, 2e3);
-    for (const name of files) {
-      const text = await read(path9.join(dir, name));
-      if (!/changeSet|^--\s*changeset/im.test(text)) continue;
-      out.push(...liquibaseChangeSets(name, text));
-    }
-  }
-  return out;
-}
-
-// checks/lib/migrations/migration-pairs.ts
-var DEFAULT_MIGRATION_DIRS = [
-  "migrations",
-  "db/migrations",
-  "supabase/migrations",
-  "prisma/migrations",
-  "drizzle",
-  "src/migrations",
-  "src/db/migrations",
-  "database/migrations",
-  "src/main/resources/db/migration",
-  "src/main/resources/db/changelog",
-  "db/migrate",
-  "alembic"
-];
-var POSTGRATOR_RE = /^(\d+)\.(do|undo)(?:\.[^/]*)?\.(?:sql|[cm]?js)$/i;
-var FLYWAY_RE = /^([VUBR])(\d+(?:[._]\d+)*)?__.+\.sql$/;
-var DOWN_START_RE = /\bdown\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*\w*\s*)?\([^)]*\)\s*(?::\s*Promise<\w+>\s*)?(?:=>\s*)?/g;
-function emptyBody(body) {
-  const code = body.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "").replace(/\s+/g, " ").trim().replace(/;$/, "").trim();
-  return /^(?:|return|return (?:null|undefined|Promise\.resolve\(\s*\))|Promise\.resolve\(\s*\))$/.test(code);
-}
-function emptyDown(text) {
-  for (const match2 of text.matchAll(DOWN_START_RE)) {
-    const start = (match2.index ?? 0) + match2[0].length;
-    if (text[start] === "{") {
-      let depth = 0;
-      for (let i = start; i < text.length; i++) {
-        if (text[i] === "{") depth++;
-        else if (text[i] === "}" && --depth === 0) {
-          if (emptyBody(text.slice(start + 1, i))) return true;
-          break;
-        }
-      }
-    } else if (match2[0].includes("=>")) {
-      const body = /^[^;\n]*/.exec(text.slice(start))?.[0] ?? "";
-      if (emptyBody(body)) return true;
-    }
-  }
-  return false;
-}
-var ROLLBACK_DIRS = /* @__PURE__ */ new Set(["rollback", "rollbacks"]);
-var DOWN_FILE_RE = /(?:^|[._-])down\.sql$/i;
-var SQL_RE = /\.sql$/i;
-var SCRIPT_RE = /^(?!.*\.d\.ts$).*\.(?:[cm]?js|[cm]?ts)$/i;
-var DOWN_MARKER_RE = /^[ \t]*--[ \t]*(?:\+migrate[ \t]+down|migrate:down|\+goose[ \t]+down|down)\b.*$/im;
-var SCRIPT_DOWN_RE = /\bexports\.down\b|\bexport\s+(?:async\s+)?function\s+down\b|\bexport\s+const\s+down\b|\bdown\s*(?::|\()/;
-function hasStatements(sql) {
-  return sql.split("\n").some((line) => line.trim() !== "" && !line.trim().startsWith("--"));
-}
-function hasDownSection(sql) {
-  const marker = DOWN_MARKER_RE.exec(sql);
-  return marker !== null && hasStatements(sql.slice(marker.index + marker[0].length));
-}
-var stemOf = (name) => name.replace(/(?:[._-]up)?\.sql$/i, "");
-async function read2(file2) {
-  return readFile7(file2, "utf8").catch(() => "");
-}
-async function entriesOf2(dir) {
-  return readdir4(dir, { withFileTypes: true }).catch(() => []);
-}
-async function fileStatus(dir, name, names, rollbacks) {
-  const full = path10.join(dir, name);
-  if (SCRIPT_RE.test(name)) {
-    const text = await read2(full);
-    if (!SCRIPT_DOWN_RE.test(text)) return { file: name, tool: "script" };
-    if (emptyDown(text)) return { file: name, tool: "script", problem: "down() is empty" };
-    return { file: name, rollback: "down export", tool: "script" };
-  }
-  const stem = stemOf(name);
-  const tool = /^\d+_.+\.up\.sql$/i.test(name) ? "golang-migrate" : void 0;
-  for (const down of [`${stem}.down.sql`, `${stem}_down.sql`, `${stem}-down.sql`]) {
-    if (!names.has(down)) continue;
-    return hasStatements(await read2(path10.join(dir, down))) ? { file: name, rollback: down, ...tool ? { tool } : {} } : { file: name, problem: `${down} is empty`, ...tool ? { tool } : {} };
-  }
-  if (tool) return { file: name, tool };
-  if (rollbacks.has(name)) return { file: name, rollback: `rollback/${name}` };
-  return hasDownSection(await read2(full)) ? { file: name, rollback: "down section", tool: "sql" } : { file: name, tool: "sql" };
-}
-async function versionedStatuses(dir, names) {
-  const undoByVersion = /* @__PURE__ */ new Map();
-  const dos = [];
-  for (const name of names) {
-    const postgrator = POSTGRATOR_RE.exec(name);
-    if (postgrator?.[1] && postgrator[2]) {
-      const version2 = `p:${Number(postgrator[1])}`;
-      if (postgrator[2].toLowerCase() === "undo") undoByVersion.set(version2, name);
-      else dos.push({ name, version: version2, tool: "postgrator" });
-      continue;
-    }
-    const flyway = FLYWAY_RE.exec(name);
-    if (flyway?.[1] && flyway[2]) {
-      const version2 = `f:${flyway[2].replace(/_/g, ".")}`;
-      if (flyway[1] === "U") undoByVersion.set(version2, name);
-      else if (flyway[1] === "V") dos.push({ name, version: version2, tool: "flyway" });
-    }
-  }
-  const statuses = [];
-  for (const migration of dos) {
-    const undo = undoByVersion.get(migration.version);
-    if (!undo) statuses.push({ file: migration.name, tool: migration.tool });
-    else if (!hasStatements(await read2(path10.join(dir, undo))))
-      statuses.push({ file: migration.name, tool: migration.tool, problem: `${undo} is empty` });
-    else statuses.push({ file: migration.name, tool: migration.tool, rollback: undo });
-  }
-  return statuses;
-}
-function isVersionedName(name) {
-  return POSTGRATOR_RE.test(name) || FLYWAY_RE.test(name);
-}
-async function folderStatus(dir, folder, rollbacks) {
-  const sqlFiles = (await entriesOf2(path10.join(dir, folder))).filter((e) => e.isFile() && SQL_RE.test(e.name)).map((e) => e.name).sort();
-  const ups = sqlFiles.filter((n2) => !DOWN_FILE_RE.test(n2));
-  const main = ups.find((n2) => /^(?:up|migration)\.sql$/i.test(n2)) ?? ups[0];
-  if (!main) return void 0;
-  const file2 = `${folder}/${main}`;
-  const tool = main === "migration.sql" ? "prisma" : "sql";
-  const down = sqlFiles.find((n2) => DOWN_FILE_RE.test(n2));
-  if (down) {
-    return hasStatements(await read2(path10.join(dir, folder, down))) ? { file: file2, tool, rollback: `${folder}/${down}` } : { file: file2, tool, problem: `${folder}/${down} is empty` };
-  }
-  for (const candidate of [folder, `${folder}.sql`]) {
-    if (rollbacks.has(candidate)) return { file: file2, tool, rollback: `rollback/${candidate}` };
-  }
-  for (const up of ups)
-    if (hasDownSection(await read2(path10.join(dir, folder, up))))
-      return { file: file2, tool, rollback: "down section" };
-  return { file: file2, tool };
-}
-async function inspectMigrations(dir) {
-  const scriptTool = await scriptToolOf(dir);
-  if (scriptTool) return inspectScriptMigrations(dir, scriptTool);
-  const entries = await entriesOf2(dir);
-  const rollbackDir = entries.find((e) => e.isDirectory() && ROLLBACK_DIRS.has(e.name));
-  const rollbacks = new Set(
-    rollbackDir ? (await entriesOf2(path10.join(dir, rollbackDir.name))).map((e) => e.name) : []
-  );
-  const fileNames = entries.filter((e) => e.isFile()).map((e) => e.name);
-  const names = new Set(fileNames);
-  const drizzle = entries.some((e) => e.isDirectory() && e.name === "meta") && names.size > 0;
-  const statuses = await versionedStatuses(dir, fileNames.filter(isVersionedName));
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.isDirectory() && !ROLLBACK_DIRS.has(entry.name) && !entry.name.startsWith(".")) {
-      const status = await folderStatus(dir, entry.name, rollbacks);
-      if (status) statuses.push(status);
-    } else if (entry.isFile() && !isVersionedName(entry.name) && !DOWN_FILE_RE.test(entry.name) && (SQL_RE.test(entry.name) || SCRIPT_RE.test(entry.name))) {
-      const status = await fileStatus(dir, entry.name, names, rollbacks);
-      statuses.push(drizzle && status.tool === "sql" ? { ...status, tool: "drizzle" } : status);
-    }
-  }
-  return statuses.sort((a, b) => a.file.localeCompare(b.file));
-}
-
-// checks/migrations.ts
+// checks/contracts/migrations.ts
 var ParamsSchema7 = external_exports.object({
   /** Migrations directory relative to the checked directory (several: comma-separated, e.g. one per Django app); auto-detected when absent. */
   dir: external_exports.string().min(1).optional()
 }).strict();
-async function isDir2(file2) {
-  return stat(file2).then(
-    (s2) => s2.isDirectory(),
-    () => false
-  );
-}
-function plural6(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-function advice(status) {
-  if (status.problem) return `${status.file}: ${status.problem}`;
-  const name = path11.posix.basename(status.file);
-  const stem = name.replace(/(?:[._-]up)?\.[^.]+$/i, "");
-  switch (status.tool) {
-    case "postgrator": {
-      const undo = name.replace(/^(\d+)\.do\./i, "$1.undo.");
-      return `${status.file} has no rollback: add ${undo} (postgrator undo)`;
-    }
-    case "flyway":
-      return `${status.file} has no rollback: add ${name.replace(/^V/, "U")} (Flyway undo migration; applying it needs Flyway Teams or a manual run)`;
-    case "prisma":
-      return `${status.file} has no rollback: Prisma Migrate writes no down migrations; add ${path11.posix.dirname(status.file)}/down.sql (prisma migrate diff --from-schema-datamodel \u2026 --to-schema-datamodel \u2026 --script)`;
-    case "drizzle":
-      return `${status.file} has no rollback: drizzle-kit generates no down migrations; add ${stem}.down.sql`;
-    case "golang-migrate":
-      return `${status.file} has no rollback: add ${name.replace(/\.up\.sql$/i, ".down.sql")} (golang-migrate down migration)`;
-    case "django":
-      return `${status.file} has no rollback: give RunPython a reverse_code (migrations.RunPython.noop if nothing to undo) and RunSQL a reverse_sql`;
-    case "alembic":
-      return `${status.file} has no rollback: write downgrade() (Alembic runs it on downgrade)`;
-    case "rails":
-      return `${status.file} has no rollback: write def down, or use reversible operations in change`;
-    case "liquibase":
-      return `${status.file} has no rollback: add a <rollback> (or --rollback) to the changeSet`;
-    case "script":
-      return `${status.file} has no rollback: export a down() migration (Knex exports.down, Sequelize/umzug down)`;
-    default:
-      return `${status.file} has no rollback: add ${stem}.down.sql, a "-- migrate:down" section, or rollback/${name}`;
-  }
-}
-function provenNote(statuses) {
-  const tools = [...new Set(statuses.map((s2) => s2.tool ?? "sql"))].sort();
-  const per = {
-    postgrator: "postgrator: each NNN.do has a non-empty NNN.undo of the same version",
-    flyway: "Flyway: each V<version> has a non-empty U<version> (R__ repeatables need none)",
-    prisma: "Prisma: each migration folder has a non-empty down.sql (Prisma itself has no down)",
-    drizzle: "Drizzle: each migration has a non-empty .down.sql (drizzle-kit itself has no down)",
-    script: "Knex/Sequelize/umzug: each script exports a non-empty down()",
-    sql: "SQL: each migration has a non-empty down file or down section",
-    "golang-migrate": "golang-migrate: each N_x.up.sql has a non-empty N_x.down.sql",
-    django: "Django: no RunPython without reverse_code and no RunSQL without reverse_sql (Django reverses schema operations itself)",
-    alembic: "Alembic: each revision has a downgrade() that is not empty (pass)",
-    rails: "Rails: each migration has a non-empty down that does not raise IrreversibleMigration, or a change without operations Rails cannot reverse (execute, change_column, remove_column without type, drop_table without columns)",
-    liquibase: "Liquibase: each changeSet has a rollback tag or only changes Liquibase reverses itself"
-  };
-  return [
-    ...tools.map((tool) => `Proven \u2014 ${per[tool] ?? tool}.`),
-    "Not proven: that a rollback reverses its migration or keeps data; run down then up on a staging copy."
-  ].join("\n");
-}
-var migrationsCheck = defineCheck({
+var migrationsContract = defineContract({
   id: "migrations",
   measures: "repository",
   title: "Every database migration has a rollback",
   proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, golang-migrate `.up.sql`/`.down.sql`, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one), Django (no `RunPython` without `reverse_code`, no `RunSQL` without `reverse_sql`), Alembic `downgrade()` that is not `pass`, Rails `down` not raising IrreversibleMigration or `change` without irreversible operations, Liquibase changeSets with a `rollback` or auto-reversible changes. Does not run migrations: it cannot prove a rollback restores the schema or the data.",
-  params: ParamsSchema7,
-  async run(params4, ctx) {
-    const named = params4.dir?.split(",").map((dir) => dir.trim()).filter(Boolean);
-    const candidates = named ?? DEFAULT_MIGRATION_DIRS;
-    const dirs = [];
-    for (const dir of candidates) if (await isDir2(path11.join(ctx.repoDir, dir))) dirs.push(dir);
-    if (dirs.length === 0) {
-      return {
-        status: "skipped",
-        summary: params4.dir ? `no migrations directory at ${params4.dir}` : `no migrations directory (looked for ${DEFAULT_MIGRATION_DIRS.join(", ")})`
-      };
-    }
-    const statuses = [];
-    for (const dir of dirs) {
-      for (const status of await inspectMigrations(path11.join(ctx.repoDir, dir))) {
-        statuses.push({ ...status, file: path11.posix.join(dir.split(path11.sep).join("/"), status.file) });
-      }
-    }
-    const where = dirs.join(", ");
-    if (statuses.length === 0) return { status: "skipped", summary: `no migrations in ${where}` };
-    const missing = statuses.filter((s2) => !s2.rollback);
-    const findings = missing.map((s2) => ({ file: s2.file, line: 1, message: advice(s2) }));
-    const metrics2 = { migrations: statuses.length, withoutRollback: missing.length };
-    if (missing.length === 0) {
-      return {
-        status: "pass",
-        summary: `${plural6(statuses.length, "migration")} in ${where}, all with a rollback`,
-        details: provenNote(statuses),
-        metrics: metrics2
-      };
-    }
-    return {
-      status: "fail",
-      summary: `${missing.length} of ${plural6(statuses.length, "migration")} in ${where} without a rollback`,
-      details: [...missing.map((s2) => `- ${advice(s2)}`), provenNote(statuses)].join("\n"),
-      findings,
-      metrics: metrics2
-    };
-  }
+  params: ParamsSchema7
 });
 
-// checks/lib/telemetry/prometheus-api.ts
-var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
-var ApiResponse = external_exports.discriminatedUnion("status", [
-  external_exports.object({
-    status: external_exports.literal("success"),
-    data: external_exports.discriminatedUnion("resultType", [
-      external_exports.object({
-        resultType: external_exports.literal("vector"),
-        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), value: SampleValue }))
-      }),
-      external_exports.object({
-        resultType: external_exports.literal("matrix"),
-        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), values: external_exports.array(SampleValue) }))
-      }),
-      external_exports.object({ resultType: external_exports.literal("scalar"), result: SampleValue }),
-      external_exports.object({ resultType: external_exports.literal("string"), result: SampleValue })
-    ]),
-    warnings: external_exports.array(external_exports.string()).optional()
-  }),
-  external_exports.object({ status: external_exports.literal("error"), errorType: external_exports.string().optional(), error: external_exports.string().optional() })
-]);
-function apiBase(url2) {
-  const base = new URL(url2.endsWith("/") ? url2 : `${url2}/`);
-  base.username = "";
-  base.password = "";
-  base.search = "";
-  base.hash = "";
-  return base;
-}
-function graphLink(url2, query, range) {
-  const link = new URL("graph", apiBase(url2));
-  link.searchParams.set("g0.expr", query);
-  link.searchParams.set("g0.tab", "0");
-  link.searchParams.set("g0.range_input", range);
-  return link.toString();
-}
-var toNumber = (value) => value === "+Inf" ? Infinity : value === "-Inf" ? -Infinity : Number(value);
-async function queryPrometheus(endpoint2, request2) {
-  const form = new URLSearchParams({ query: request2.query });
-  if (request2.kind === "instant") form.set("time", String(request2.time));
-  else {
-    form.set("start", String(request2.start));
-    form.set("end", String(request2.end));
-    form.set("step", String(request2.stepSeconds));
-  }
-  const path16 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
-  const target = new URL(path16, apiBase(endpoint2.url));
-  const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
-  const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
-  let response;
-  try {
-    response = await fetch(target, {
-      method: "POST",
-      body: form,
-      headers: {
-        "content-type": "application/x-www-form-urlencoded",
-        accept: "application/json",
-        ...endpoint2.authorization ? { authorization: endpoint2.authorization } : {}
-      },
-      redirect: "error",
-      signal
-    });
-  } catch (error62) {
-    if (timeout.aborted)
-      return { ok: false, reason: `Prometheus did not answer within ${endpoint2.timeoutMs} ms` };
-    const cause = error62.cause;
-    return {
-      ok: false,
-      reason: `Prometheus unreachable at ${target.origin}: ${cause?.code ?? cause?.message ?? error62.message}`
-    };
-  }
-  if (response.status === 401 || response.status === 403)
-    return {
-      ok: false,
-      reason: `Prometheus refused the request (${response.status}): check the credentials in the env vars named by telemetry.prometheus.tokenEnv / usernameEnv / passwordEnv`
-    };
-  let body;
-  const text = await response.text();
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return {
-      ok: false,
-      reason: `Prometheus answered ${response.status} with something that is not its API JSON: ${text.slice(0, 120)}`
-    };
-  }
-  const parsed = ApiResponse.safeParse(body);
-  if (!parsed.success)
-    return { ok: false, reason: `Prometheus answered ${response.status} with an unexpected shape` };
-  const answer = parsed.data;
-  if (answer.status === "error")
-    return {
-      ok: false,
-      reason: `query error (${answer.errorType ?? response.status}): ${answer.error ?? "no detail"}`
-    };
-  const warnings = answer.warnings ?? [];
-  const data = answer.data;
-  switch (data.resultType) {
-    case "vector":
-      return {
-        ok: true,
-        warnings,
-        series: data.result.map((row) => ({
-          labels: row.metric,
-          samples: [[row.value[0], toNumber(row.value[1])]]
-        }))
-      };
-    case "matrix":
-      return {
-        ok: true,
-        warnings,
-        series: data.result.map((row) => ({
-          labels: row.metric,
-          samples: row.values.map(([at2, value]) => [at2, toNumber(value)])
-        }))
-      };
-    case "scalar":
-      return {
-        ok: true,
-        warnings,
-        series: [{ labels: {}, samples: [[data.result[0], toNumber(data.result[1])]] }]
-      };
-    case "string":
-      return { ok: false, reason: "the query returns a string, not a number" };
-  }
-}
-
-// checks/prometheus.ts
+// checks/contracts/prometheus.ts
 var Duration4 = external_exports.string().regex(DURATION_PATTERN, 'expected a duration like "30s", "5m" or "1h"');
 var Increase = external_exports.union([external_exports.string(), external_exports.number()]).transform((value, ctx) => {
   const fraction = parseIncrease(value);
@@ -90727,194 +76451,15 @@ var Params5 = external_exports.object({
 }).refine((p) => p.baselineQuery === void 0 || p.query !== void 0, {
   message: "`baselineQuery` goes with `query` (a default metric takes `baseline`)"
 });
-var skipped = (summary) => ({ status: "skipped", summary });
-function prometheusAuthorization(config3, env) {
-  const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
-  if (token) return `Bearer ${token}`;
-  const user = env[config3?.usernameEnv ?? "PROMETHEUS_USERNAME"];
-  const password = env[config3?.passwordEnv ?? "PROMETHEUS_PASSWORD"];
-  if (user && password !== void 0) return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-  return void 0;
-}
-function resolveQuery(params4, config3) {
-  const preset = params4.metric ? METRIC_PRESETS[params4.metric] : void 0;
-  const unit = params4.unit ?? preset?.unit ?? "";
-  if (params4.query) return { ok: true, template: params4.query, unit, label: params4.metric ?? "reading" };
-  const metric = params4.metric;
-  const override = config3?.queries[metric];
-  if (override) return { ok: true, template: override, unit, label: preset?.describe ?? metric };
-  const built = preset?.query(config3?.selector ?? "", config3?.rateWindow ?? "5m", {
-    over: params4.over ?? config3?.rateWindow ?? "5m",
-    targetSelector: config3?.targetSelector ?? config3?.selector ?? "",
-    ...config3?.memoryLimitBytes !== void 0 ? { memoryLimitBytes: config3.memoryLimitBytes } : {}
-  });
-  if (!built)
-    return {
-      ok: false,
-      reason: `metric "${metric}" needs telemetry.prometheus.memoryLimitBytes (or a query in telemetry.prometheus.queries)`
-    };
-  return { ok: true, template: built, unit, label: preset?.describe ?? metric };
-}
-function resolveBaselineQuery(params4, config3, relative7 = params4.maxIncrease !== void 0 || params4.maxRatio !== void 0) {
-  if (params4.query) {
-    if (params4.baselineQuery) return { ok: true, template: params4.baselineQuery };
-    return relative7 ? { ok: false, reason: "no baseline series: `query` needs a `baselineQuery`" } : void 0;
-  }
-  const selector = params4.baseline ?? (relative7 ? config3?.baselineSelector : void 0);
-  if (selector === void 0)
-    return relative7 ? {
-      ok: false,
-      reason: 'no baseline series: set `baseline="<selector>"` or telemetry.prometheus.baselineSelector'
-    } : void 0;
-  if (params4.metric && config3?.queries[params4.metric])
-    return {
-      ok: false,
-      reason: `no baseline series: telemetry.prometheus.queries.${params4.metric} replaces the default query, give the item a query and a baselineQuery`
-    };
-  return resolveQuery(params4, config3 ? { ...config3, selector, targetSelector: selector } : void 0);
-}
-function canaryLimits(params4) {
-  const out = {};
-  for (const key of [
-    "max",
-    "min",
-    "warnMax",
-    "warnMin",
-    "maxIncrease",
-    "warnIncrease",
-    "maxRatio",
-    "warnRatio"
-  ]) {
-    const value = params4[key];
-    if (value !== void 0) out[key] = value;
-  }
-  return out;
-}
-var NO_PROMETHEUS = "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)";
-function fillQuery(template, variables) {
-  const filled = fillVariables(template, variables);
-  if (filled.ok) return filled;
-  return {
-    ok: false,
-    reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
-  };
-}
-var prometheusCheck = defineCheck({
+var prometheusContract = defineContract({
   id: "prometheus",
   measures: "environment",
   title: "A production metric from Prometheus is within its limits",
   proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
-  params: Params5,
-  async run(params4, ctx) {
-    const config3 = ctx.telemetry?.prometheus;
-    const url2 = config3?.url ?? ctx.env.PROMETHEUS_URL;
-    if (!url2) return skipped(NO_PROMETHEUS);
-    const resolved = resolveQuery(params4, config3);
-    if (!resolved.ok) return skipped(resolved.reason);
-    const variables = {
-      ...ctx.releaseVersion ? { version: ctx.releaseVersion } : {},
-      ...ctx.sha ? { sha: ctx.sha } : {},
-      ...ctx.environment ? { environment: ctx.environment } : {}
-    };
-    const filled = fillQuery(resolved.template, variables);
-    if (!filled.ok) return skipped(filled.reason);
-    const query = filled.query;
-    const now2 = Date.now() / 1e3;
-    const endpoint2 = {
-      url: url2,
-      timeoutMs: Math.min(config3?.timeoutMs ?? 1e4, ctx.timeoutMs),
-      signal: ctx.signal,
-      ...(() => {
-        const auth8 = prometheusAuthorization(config3, ctx.env);
-        return auth8 ? { authorization: auth8 } : {};
-      })()
-    };
-    const windowSec = params4.window ? durationSeconds(params4.window) : 0;
-    const stepSec = Math.max(durationSeconds(params4.interval), 1e-3);
-    const request2 = (q) => queryPrometheus(
-      endpoint2,
-      params4.window ? { kind: "range", query: q, start: now2 - windowSec, end: now2, stepSeconds: stepSec } : { kind: "instant", query: q, time: now2 }
-    );
-    const baselineResolved = resolveBaselineQuery(params4, config3);
-    const baselineFilled = baselineResolved?.ok ? fillQuery(baselineResolved.template, variables) : void 0;
-    const [answer, baselineAnswer] = await Promise.all([
-      request2(query),
-      baselineFilled?.ok ? request2(baselineFilled.query) : Promise.resolve(void 0)
-    ]);
-    const where = params4.window ? `over the last ${params4.window}, every ${params4.interval}` : "now";
-    const link = graphLink(url2, query, params4.window ?? "1h");
-    const details = [
-      `query: ${query}`,
-      ...baselineFilled?.ok ? [`baseline: ${baselineFilled.query}`] : [],
-      `window: ${where}`,
-      `graph: ${link}`
-    ].join("\n");
-    if (!answer.ok) return { status: "error", summary: answer.reason, details };
-    if (baselineAnswer && !baselineAnswer.ok)
-      return { status: "error", summary: `baseline: ${baselineAnswer.reason}`, details };
-    const minSamples = params4.count ?? (params4.window ? Math.max(1, Math.floor(windowSec / stepSec / 2)) : 1);
-    const limits = canaryLimits(params4);
-    const aggregate = params4.aggregate ?? (params4.max !== void 0 || params4.min === void 0 ? "max" : "min");
-    const verdict = judgeCanary(
-      answer.series,
-      baselineAnswer?.ok ? baselineAnswer.series : void 0,
-      limits,
-      {
-        ...params4.failureLimit !== void 0 ? { failureLimit: params4.failureLimit } : {},
-        ...params4.consecutiveFailureLimit !== void 0 ? { consecutiveFailureLimit: params4.consecutiveFailureLimit } : {},
-        minSamples,
-        aggregate,
-        unit: resolved.unit
-      }
-    );
-    const dry = params4.dryRun ? "dry run, not gating: " : "";
-    const baselineProblem = baselineResolved && !baselineResolved.ok ? baselineResolved.reason : baselineFilled && !baselineFilled.ok ? `baseline: ${baselineFilled.reason}` : void 0;
-    const metrics2 = {
-      samples: verdict.samples,
-      breaches: verdict.breaches,
-      warnings: verdict.warnings,
-      ...verdict.value !== void 0 ? { value: verdict.value } : {},
-      ...verdict.baselineValue !== void 0 ? { baseline: verdict.baselineValue } : {},
-      ...verdict.worst?.increase !== void 0 && Number.isFinite(verdict.worst.increase) ? { increase: verdict.worst.increase } : {}
-    };
-    const limitWords = describeLimits(limits, resolved.unit);
-    if (verdict.outcome === "inconclusive") {
-      const reason = verdict.samples === 0 && baselineProblem ? baselineProblem : verdict.reason;
-      const shown2 = verdict.worst ? `${describeSample(resolved.label, verdict.worst, resolved.unit)}; ` : "";
-      return {
-        status: "skipped",
-        summary: verdict.samples === 0 ? `${dry}no data: ${reason} \u2014 inconclusive, a person decides` : `${dry}inconclusive (a person decides): ${shown2}${reason} (${limitWords})`,
-        details,
-        metrics: metrics2
-      };
-    }
-    const sampled = params4.window ? `, ${aggregate} of ${verdict.samples} samples ${where}` : "";
-    if (verdict.outcome === "pass") {
-      const reading = `${resolved.label} ${formatReading(verdict.value ?? Number.NaN, resolved.unit)}${verdict.baselineValue !== void 0 ? ` vs baseline ${formatReading(verdict.baselineValue, resolved.unit)}${verdict.worst?.increase !== void 0 ? ` (worst ${formatPercent(verdict.worst.increase)})` : ""}` : ""}`;
-      const tolerated = verdict.reason ? `, ${verdict.reason}` : "";
-      return {
-        status: "pass",
-        summary: `${dry}${reading}, ${limitWords}${sampled}${tolerated}`,
-        details,
-        metrics: metrics2
-      };
-    }
-    const first = verdict.firstBreachAt ? ` from ${new Date(verdict.firstBreachAt * 1e3).toISOString()}` : "";
-    const relative7 = verdict.worst?.baseline !== void 0;
-    const shown = verdict.worst ? describeSample(resolved.label, verdict.worst, resolved.unit) : resolved.label;
-    const worst = formatReading(verdict.peak ?? Number.NaN, resolved.unit);
-    return {
-      status: "fail",
-      summary: relative7 ? `${dry}${shown} (${limitWords}): ${verdict.reason}${first}${params4.window ? ` ${where}` : ""}` : params4.window ? `${dry}${resolved.label} out of limits (${limitWords}) in ${verdict.breaches} of ${verdict.samples} samples${verdict.longestRun > 1 && params4.consecutiveFailureLimit !== void 0 ? `, ${verdict.longestRun} in a row` : ""}${first}; worst ${worst} ${where}` : `${dry}${resolved.label} ${worst}, limit ${limitWords}`,
-      details,
-      metrics: metrics2
-    };
-  }
+  params: Params5
 });
 
-// checks/rate-limit.ts
-import http2 from "node:http";
-import https2 from "node:https";
+// checks/contracts/rate-limit.ts
 var Params6 = external_exports.object({
   /** Relative to target.url; default: target.url itself. */
   path: external_exports.string().optional(),
@@ -90923,42 +76468,7 @@ var Params6 = external_exports.object({
   concurrency: external_exports.coerce.number().int().min(1).max(50).default(10),
   timeoutMs: external_exports.coerce.number().int().positive().max(3e4).default(5e3)
 });
-var LIMIT_HEADERS = ["ratelimit", "ratelimit-policy", "ratelimit-limit", "x-ratelimit-limit"];
-async function burst(url2, params4, signal) {
-  const agent = new (url2.protocol === "https:" ? https2 : http2).Agent({ keepAlive: true });
-  const tally = { sent: 0, count429: 0, statuses: /* @__PURE__ */ new Map(), errors: [] };
-  const worker = async () => {
-    while (tally.sent < params4.requests && tally.first429 === void 0 && !signal.aborted) {
-      tally.sent += 1;
-      const index = tally.sent;
-      try {
-        const res = await httpRequest(url2, {
-          method: params4.method,
-          timeoutMs: params4.timeoutMs,
-          agent,
-          signal
-        });
-        tally.statuses.set(res.status, (tally.statuses.get(res.status) ?? 0) + 1);
-        if (res.status === 429) {
-          tally.count429 += 1;
-          tally.first429 ??= index;
-        }
-        const header = LIMIT_HEADERS.find((name) => headerValue(res.headers, name) !== void 0);
-        if (header && !tally.limitHeader)
-          tally.limitHeader = `${header}: ${headerValue(res.headers, header)}`;
-      } catch (error62) {
-        if (tally.errors.length < 3) tally.errors.push(describeError(error62));
-      }
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: params4.concurrency }, worker));
-  } finally {
-    agent.destroy();
-  }
-  return tally;
-}
-var rateLimitCheck = defineCheck({
+var rateLimitContract = defineContract({
   id: "rate-limit",
   measures: "app",
   usesTarget: true,
@@ -90966,261 +76476,23 @@ var rateLimitCheck = defineCheck({
   disruptive: true,
   title: "Rate limiting answers a burst with 429 or RateLimit headers",
   proves: "A burst of up to `requests` requests (`concurrency` at a time) to `path` meets a limiter: a 429, or RateLimit/X-RateLimit headers announcing a policy. Runs last and alone, after every other runtime check, since it fills the limiter. Does not prove the limit suits production traffic, nor that other routes are limited.",
-  params: Params6,
-  async run(params4, ctx) {
-    const target = resolveTarget(ctx, params4.path);
-    if (!target.ok) return target.outcome;
-    const { url: url2 } = target;
-    const where = `${params4.method} ${shortPath(url2)}`;
-    const tally = await burst(url2, params4, ctx.signal);
-    const statuses = [...tally.statuses].map(([code, n2]) => `${code}: ${n2}`).join(", ") || "none";
-    const details = [`statuses: ${statuses}`, ...tally.errors.map((e) => `error: ${e}`)].join("\n");
-    const metrics2 = { sent: tally.sent, count429: tally.count429 };
-    if (tally.statuses.size === 0) {
-      return {
-        status: "error",
-        summary: `no responses from ${where}: ${tally.errors[0] ?? "unknown"}`,
-        details
-      };
-    }
-    if (tally.first429 !== void 0) {
-      const header = tally.limitHeader ? `, ${tally.limitHeader}` : "";
-      const summary2 = `429 after ${tally.first429 - 1} of ${params4.requests} ${where} requests${header}`;
-      return { status: "pass", summary: summary2, details, metrics: metrics2 };
-    }
-    if (tally.limitHeader) {
-      const summary2 = `rate-limit headers on ${where} (${tally.limitHeader}); no 429 within ${tally.sent} requests`;
-      return { status: "pass", summary: summary2, details, metrics: metrics2 };
-    }
-    const summary = `no 429 and no RateLimit headers after ${tally.sent} ${where} requests`;
-    return { status: "fail", summary, details, metrics: metrics2 };
-  }
+  params: Params6
 });
 
-// checks/lib/process/find-executable.ts
-import { constants as constants2 } from "node:fs";
-import { access } from "node:fs/promises";
-import path12 from "node:path";
-async function findExecutable(name, pathEnv, options2 = {}) {
-  for (const dir of (pathEnv ?? "").split(path12.delimiter)) {
-    if (!dir) continue;
-    if (options2.systemOnly && /[\\/]node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
-    const candidate = path12.join(dir, name);
-    try {
-      await access(candidate, constants2.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-
-// checks/lib/secrets/gitleaks.ts
-import { execFile as execFile2 } from "node:child_process";
-import { mkdtemp, readFile as readFile8, rm as rm2 } from "node:fs/promises";
-import os from "node:os";
-import path13 from "node:path";
-var GitleaksFindingSchema = external_exports.object({
-  RuleID: external_exports.string(),
-  File: external_exports.string(),
-  StartLine: external_exports.number().int(),
-  Commit: external_exports.string().optional()
-});
-var GitleaksReportSchema = external_exports.array(GitleaksFindingSchema);
-async function runGitleaksDir(binary, dir, signal) {
-  const tmp = await mkdtemp(path13.join(os.tmpdir(), "shipgate-gitleaks-"));
-  const report = path13.join(tmp, "report.json");
-  try {
-    await new Promise((resolve5, reject) => {
-      execFile2(
-        binary,
-        ["dir", ".", "--redact", "--no-banner", "--report-format", "json", "--report-path", report],
-        { cwd: dir, signal, maxBuffer: 16 * 1024 * 1024 },
-        (error62) => {
-          if (error62 && error62.code !== 1)
-            reject(new Error(`gitleaks failed: ${error62.message.split("\n")[0]}`));
-          else resolve5();
-        }
-      );
-    });
-    const parsed = GitleaksReportSchema.parse(JSON.parse(await readFile8(report, "utf8")));
-    return parsed.map((finding) => ({
-      ruleId: finding.RuleID,
-      file: path13.relative(dir, path13.resolve(dir, finding.File)).split(path13.sep).join("/"),
-      line: finding.StartLine
-    }));
-  } finally {
-    await rm2(tmp, { recursive: true, force: true });
-  }
-}
-
-// checks/secrets.ts
+// checks/contracts/secrets.ts
 var ParamsSchema8 = external_exports.object({
   /** `auto`: gitleaks when on PATH, else the built-in rules. */
   engine: external_exports.enum(["auto", "builtin", "gitleaks"]).default("auto")
 }).strict();
-function plural7(count, one, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
-}
-async function scanBuiltIn(dir, allowlist, signal) {
-  const listing = await listScanFiles(dir, signal);
-  const rules = allowlist.customRules.length > 0 ? [...SECRET_RULES, ...allowlist.customRules] : SECRET_RULES;
-  const result = {
-    findings: [],
-    fixtures: [],
-    filesScanned: 0,
-    filesWithFindings: 0,
-    skipped: { binary: 0, large: 0, allowlisted: 0 }
-  };
-  const toRead = listing.files.filter((file2) => !allowlist.allowsPath(file2));
-  result.skipped.allowlisted += listing.files.length - toRead.length;
-  await forEachScanTarget(dir, toRead, signal, (file2, read3) => {
-    if (read3.kind === "skipped") {
-      if (read3.reason !== "unreadable") result.skipped[read3.reason]++;
-      return;
-    }
-    result.filesScanned++;
-    let found = false;
-    for (const hit of scanText(read3.text, file2, rules)) {
-      const candidate = { file: file2, ruleId: hit.ruleId, line: hit.line };
-      if (allowlist.allows({ ...candidate, secret: hit.secret, match: hit.match, lineText: hit.lineText })) {
-        result.skipped.allowlisted++;
-        continue;
-      }
-      const fixture = testFixtureReason(file2, hit.ruleId, hit.secret);
-      if (fixture) {
-        result.fixtures.push({ file: file2, line: hit.line, message: `${hit.ruleId}: allowed, ${fixture}` });
-        continue;
-      }
-      found = true;
-      result.findings.push({
-        file: file2,
-        line: hit.line,
-        message: `${hit.ruleId}: ${describeHit(hit)} (fingerprint ${fingerprintOf(candidate)})`
-      });
-    }
-    if (found) result.filesWithFindings++;
-  });
-  const byPlace = (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0);
-  result.findings.sort(byPlace);
-  result.fixtures.sort(byPlace);
-  return result;
-}
-async function scanWithGitleaks(binary, dir, allowlist, signal) {
-  const listing = await listScanFiles(dir, signal);
-  const fixtureDirs = listing.fixtureDirs;
-  const raw = await runGitleaksDir(binary, dir, signal);
-  const kept = raw.filter(
-    (f) => !f.file.split("/").includes("node_modules") && !fixtureDirs.some((fixtureDir) => f.file.startsWith(`${fixtureDir}/`)) && !allowlist.allows(f)
-  );
-  const findings = kept.map((f) => ({
-    file: f.file,
-    line: f.line,
-    message: `${f.ruleId}: \u2026[redacted] (fingerprint ${fingerprintOf(f)})`
-  }));
-  return { findings, files: new Set(kept.map((f) => f.file)).size, allowlisted: raw.length - kept.length };
-}
-var secretsCheck = defineCheck({
+var secretsContract = defineContract({
   id: "secrets",
   measures: "repository",
   proves: 'No file of the working tree (git-tracked or untracked and not ignored; node_modules, marked fixture dirs, binaries and files over 1 MB skipped) holds a token of a documented provider shape (GitHub, GitLab, npm, Slack, AWS, GCP, Stripe, OpenAI, Anthropic\u2026 \u2014 42 families, widened to the shapes gitleaks 8.28 and secretlint 13 test), a private key, a password in a connection string or URL, or a high-entropy literal under a secret-like name. Every token of a documented shape is reported; for formats with a checksum (GitHub, npm CRC32, age Bech32) the finding says "checksum valid: likely live" or "checksum invalid: likely a test value" instead of dropping it. Values are never printed (prefix and fingerprint only). Does not prove: that a reported token is live (nothing is sent to a provider), that secrets in unrecognised shapes under neutral names are absent (the generic rule needs a secret-like name and entropy), that history is clean (see `git-history`), or anything about files over 1 MB, binaries, archives or images. With `engine=auto` a gitleaks on PATH replaces the built-in rules.',
   title: "No hardcoded credentials in the working tree",
-  params: ParamsSchema8,
-  async run(params4, ctx) {
-    let allowlist;
-    try {
-      allowlist = await SecretAllowlist.load(ctx.repoDir);
-    } catch (error62) {
-      if (error62 instanceof TomlError) return { status: "error", summary: `${error62.message} (fix the file)` };
-      throw error62;
-    }
-    const gitleaks = params4.engine === "builtin" ? void 0 : await findExecutable("gitleaks", ctx.env.PATH, { systemOnly: true });
-    if (params4.engine === "gitleaks" && !gitleaks) {
-      return { status: "skipped", summary: "gitleaks not found on PATH (engine=gitleaks)" };
-    }
-    if (gitleaks) {
-      ctx.log(`secrets: scanning ${ctx.repoDir} with ${gitleaks}`);
-      const scan2 = await scanWithGitleaks(gitleaks, ctx.repoDir, allowlist, ctx.signal);
-      const count2 = scan2.findings.length;
-      return {
-        status: count2 === 0 ? "pass" : "fail",
-        summary: count2 === 0 ? "0 secrets found (gitleaks)" : `${plural7(count2, "possible secret")} in ${plural7(scan2.files, "file")} (gitleaks)`,
-        findings: scan2.findings,
-        metrics: { findings: count2, allowlisted: scan2.allowlisted }
-      };
-    }
-    const scan = await scanBuiltIn(ctx.repoDir, allowlist, ctx.signal);
-    const count = scan.findings.length;
-    const { binary, large, allowlisted } = scan.skipped;
-    const fixtures = scan.fixtures.length;
-    const fixtureNote = fixtures === 0 ? "" : `; ${plural7(fixtures, "test-fixture password")} allowed (generic, low entropy, in test paths)`;
-    if (scan.filesScanned === 0 && count === 0) {
-      return { status: "skipped", summary: "no text files to scan (all ignored, binary or over 1 MB)" };
-    }
-    return {
-      status: count === 0 ? "pass" : "fail",
-      summary: count === 0 ? `0 secrets in ${plural7(scan.filesScanned, "file")} (built-in rules)${fixtureNote}` : `${plural7(count, "possible secret")} in ${plural7(scan.filesWithFindings, "file")} (built-in rules)${fixtureNote}`,
-      details: `Scanned ${plural7(scan.filesScanned, "file")}; skipped ${binary} binary, ${large} over 1 MB; ${allowlisted} allow-listed. Allow a false positive by adding its fingerprint to .shipgate-allowlist (or .gitleaksignore), an [allowlist] to .gitleaks.toml, or put \`shipgate:allow\` on the line.` + fixtureDetails(scan.fixtures),
-      findings: scan.findings,
-      metrics: {
-        findings: count,
-        files: scan.filesScanned,
-        skippedBinary: binary,
-        skippedLarge: large,
-        allowlisted,
-        testFixtures: fixtures
-      }
-    };
-  }
+  params: ParamsSchema8
 });
 
-// checks/tls.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import path14 from "node:path";
-
-// checks/lib/http/http-tls-probe.ts
-import net from "node:net";
-import tls from "node:tls";
-function probeTls(host, port, options2) {
-  return new Promise((resolve5, reject) => {
-    const socket = tls.connect({
-      host,
-      port,
-      // SNI must not be an IP address (RFC 6066).
-      servername: net.isIP(host) ? void 0 : host,
-      ca: options2.ca,
-      rejectUnauthorized: false,
-      // Hostname is checked below, separately from the chain.
-      checkServerIdentity: () => void 0
-    });
-    socket.setTimeout(
-      options2.timeoutMs,
-      () => socket.destroy(new Error(`no TLS handshake within ${options2.timeoutMs} ms`))
-    );
-    socket.once("error", reject);
-    socket.once("secureConnect", () => {
-      const cert = socket.getPeerCertificate();
-      const identity = tls.checkServerIdentity(host, cert);
-      const name = (entity) => {
-        const value = entity?.CN ?? entity?.O ?? "?";
-        return Array.isArray(value) ? value[0] ?? "?" : value;
-      };
-      resolve5({
-        authorized: socket.authorized,
-        chainError: socket.authorizationError ? String(socket.authorizationError) : void 0,
-        hostnameError: identity ? `${host} not in ${cert.subjectaltname || `CN=${name(cert.subject)}`}` : void 0,
-        subject: name(cert.subject),
-        issuer: name(cert.issuer),
-        validFrom: new Date(cert.valid_from),
-        validTo: new Date(cert.valid_to),
-        protocol: socket.getProtocol()
-      });
-      socket.end();
-    });
-  });
-}
-
-// checks/tls.ts
+// checks/contracts/tls.ts
 var Params7 = external_exports.object({
   /** Defaults to the target URL. */
   url: external_exports.string().optional(),
@@ -91230,293 +76502,25 @@ var Params7 = external_exports.object({
   caFile: external_exports.string().optional(),
   timeoutMs: external_exports.coerce.number().int().positive().max(6e4).default(1e4)
 });
-var DAY_MS2 = 864e5;
-var tlsCheck = defineCheck({
+var tlsContract = defineContract({
   id: "tls",
   measures: "app",
   proves: "The HTTPS certificate of the target (or `url`) is valid for its host and expires in more than `minDays` days. Skipped for plain http.",
   usesTarget: true,
   title: "TLS certificate valid, trusted, matching and not expiring soon",
-  params: Params7,
-  async run(params4, ctx) {
-    const target = resolveTarget(ctx, void 0, params4.url);
-    if (!target.ok) return target.outcome;
-    const { url: url2 } = target;
-    if (url2.protocol !== "https:")
-      return { status: "skipped", summary: `target is not HTTPS (${url2.origin})` };
-    const host = url2.hostname.replace(/^\[|\]$/g, "");
-    const port = Number(url2.port || 443);
-    let ca;
-    if (params4.caFile) {
-      try {
-        ca = await readFile9(path14.resolve(ctx.repoDir, params4.caFile), "utf8");
-      } catch (error62) {
-        return { status: "error", summary: `cannot read caFile ${params4.caFile}: ${describeError(error62)}` };
-      }
-    }
-    let probe;
-    try {
-      probe = await probeTls(host, port, { ca, timeoutMs: params4.timeoutMs });
-    } catch (error62) {
-      return { status: "fail", summary: `TLS handshake with ${url2.host} failed: ${describeError(error62)}` };
-    }
-    const now2 = Date.now();
-    const daysLeft = Math.round((probe.validTo.getTime() - now2) / DAY_MS2);
-    const problems2 = [];
-    if (probe.validFrom.getTime() > now2) problems2.push(`not valid before ${probe.validFrom.toISOString()}`);
-    if (daysLeft < 0) problems2.push(`expired ${-daysLeft} days ago`);
-    else if (daysLeft < params4.minDays) problems2.push(`expires in ${daysLeft} days (< ${params4.minDays})`);
-    if (probe.chainError)
-      problems2.push(
-        `chain does not verify: ${probe.chainError}${ca ? "" : " (set caFile for a private CA)"}`
-      );
-    if (probe.hostnameError) problems2.push(`hostname mismatch: ${probe.hostnameError}`);
-    const details = [
-      `subject ${probe.subject}, issuer ${probe.issuer}, ${probe.protocol ?? "unknown protocol"}`,
-      `valid ${probe.validFrom.toISOString()} \u2192 ${probe.validTo.toISOString()}`
-    ].join("\n");
-    const metrics2 = { daysLeft };
-    if (problems2.length > 0)
-      return { status: "fail", summary: `${url2.host}: ${problems2.join("; ")}`, details, metrics: metrics2 };
-    return {
-      status: "pass",
-      summary: `${url2.host}: trusted chain, hostname matches, expires in ${daysLeft} days (\u2265 ${params4.minDays})`,
-      details,
-      metrics: metrics2
-    };
-  }
+  params: Params7
 });
 
-// checks/version.ts
-import { readFile as readFile10 } from "node:fs/promises";
-import path15 from "node:path";
-async function versionLine(dir, file2) {
-  const text = await readFile10(path15.join(dir, file2), "utf8").catch(() => "");
-  const index = text.split("\n").findIndex((line) => /^\s*(?:"version"\s*:|version\s*=|<version>)/.test(line));
-  return index === -1 ? void 0 : index + 1;
-}
-function mismatches(release) {
-  const problems2 = [];
-  const { branchVersion, titleVersion, packageVersion, version: version2 } = release;
-  if (branchVersion && titleVersion && branchVersion !== titleVersion) {
-    problems2.push(`branch says ${branchVersion} but PR title says ${titleVersion}`);
-  }
-  const file2 = release.packageFile ?? "package.json";
-  if (packageVersion && version2 && release.source !== file2 && packageVersion !== version2) {
-    problems2.push(`${file2} says ${packageVersion} but the ${release.source} says ${version2}`);
-  }
-  return problems2;
-}
-async function fail2(dir, summary, file2 = "package.json") {
-  const finding = { file: file2, message: summary };
-  const line = await versionLine(dir, file2);
-  if (line !== void 0) finding.line = line;
-  return { status: "fail", summary, findings: [finding] };
-}
-var versionCheck = defineCheck({
+// checks/contracts/version.ts
+var versionContract = defineContract({
   id: "version",
   measures: "repository",
   proves: "The release version is higher than the version on the base ref, read from the same manifest (package.json, pyproject.toml, setup.cfg, Cargo.toml, pom.xml, build.gradle, VERSION) or, when the base has none, its newest tag. Skipped when there is no release version or the base is the head itself.",
   title: "Release version is valid SemVer, bumped from the base branch, and consistent",
-  params: external_exports.object({}).strict(),
-  async run(_params, ctx) {
-    const dir = ctx.repoDir;
-    const release = await releaseInfo(ctx);
-    const version2 = release.version;
-    if (!version2) {
-      return {
-        status: "skipped",
-        summary: `no release version: no ${VERSION_FILES.join(", ")} declares one and the branch/PR title name none`
-      };
-    }
-    const parsed = parseSemver(version2);
-    const manifest = release.packageFile ?? "package.json";
-    if (!parsed) return fail2(dir, `${version2} (from the ${release.source}) is not valid SemVer`, manifest);
-    const problems2 = mismatches(release);
-    if (problems2.length > 0) return fail2(dir, problems2.join("; "), manifest);
-    if (!ctx.baseRef)
-      return { status: "skipped", summary: `no base ref: nothing to compare ${version2} with` };
-    if (!await isGitRepo(dir, ctx.signal)) {
-      return { status: "skipped", summary: "not a git repository: cannot read the base version" };
-    }
-    const base = await resolveCommit(ctx.baseRef, dir, ctx.signal);
-    if (!base) {
-      return {
-        status: "skipped",
-        summary: `base ref ${ctx.baseRef} not found (shallow clone? check out with fetch-depth: 0)`
-      };
-    }
-    if (base === await resolveCommit("HEAD", dir, ctx.signal)) {
-      return { status: "skipped", summary: "base ref is HEAD: nothing to compare" };
-    }
-    const prefix = await repoPrefix(dir, ctx.signal);
-    const texts = /* @__PURE__ */ new Map();
-    for (const file3 of VERSION_FILES) {
-      const shown = await tryGit(["show", `${base}:${prefix}${file3}`], dir, ctx.signal);
-      if (shown.code === 0) texts.set(file3, shown.stdout);
-    }
-    let baseVersion;
-    try {
-      baseVersion = projectVersion((file3) => texts.get(file3))?.version;
-    } catch {
-      baseVersion = void 0;
-    }
-    if (!baseVersion) {
-      const tag2 = await tryGit(["describe", "--tags", "--abbrev=0", base], dir, ctx.signal);
-      const tagged = tag2.code === 0 ? tag2.stdout.trim().replace(/^v/, "") : "";
-      if (parseSemver(tagged)) baseVersion = tagged;
-    }
-    if (!baseVersion) {
-      return {
-        status: "pass",
-        summary: `${version2}: new package (no manifest version and no tag on ${ctx.baseRef})`
-      };
-    }
-    const baseParsed = parseSemver(baseVersion);
-    if (!baseParsed) {
-      return {
-        status: "skipped",
-        summary: `version on ${ctx.baseRef} (${baseVersion}) is not valid SemVer: cannot compare`
-      };
-    }
-    const order = compareSemver(parsed, baseParsed);
-    if (order > 0) return { status: "pass", summary: `${version2} > ${baseVersion} on ${ctx.baseRef}` };
-    const file2 = release.packageFile ?? "package.json";
-    if (order === 0)
-      return fail2(dir, `version not bumped: ${version2} = ${baseVersion} on ${ctx.baseRef}`, file2);
-    return fail2(dir, `version goes backwards: ${version2} < ${baseVersion} on ${ctx.baseRef}`, file2);
-  }
+  params: external_exports.object({}).strict()
 });
 
-// checks/lib/detect/websocket-use.ts
-import { join as join14 } from "node:path";
-var WEBSOCKET_SERVER_PACKAGES = [
-  "ws",
-  "socket.io",
-  "@fastify/websocket",
-  "fastify-websocket",
-  "express-ws",
-  "koa-websocket",
-  "@nestjs/websockets",
-  "@nestjs/platform-socket.io",
-  "@nestjs/platform-ws",
-  "uWebSockets.js",
-  "graphql-ws",
-  "subscriptions-transport-ws",
-  "sockjs",
-  "faye-websocket",
-  "websocket",
-  "@hocuspocus/server",
-  "y-websocket",
-  "crossws",
-  "@hono/node-ws",
-  "partykit"
-];
-var SERVER_SOURCE = /\bnew\s+WebSocketServer\s*\(|\bWebSocket\.Server\s*\(|\bDeno\.upgradeWebSocket\b|\bBun\.serve\b[\s\S]{0,400}\bwebsocket\s*:|\.on\(\s*['"]upgrade['"]/;
-function findWebSocketUse(repoDir) {
-  const pkg = readPackage(repoDir);
-  const dep = pkg && WEBSOCKET_SERVER_PACKAGES.find((name) => pkg.runtimeDeps.has(name));
-  if (dep) return `package.json depends on ${dep}`;
-  for (const file2 of listSourceFiles(repoDir)) {
-    if (SERVER_SOURCE.test(readSmallFile(join14(repoDir, file2)))) return `${file2} serves WebSocket upgrades`;
-  }
-  return void 0;
-}
-
-// node_modules/ws/wrapper.mjs
-var import_stream = __toESM(require_stream(), 1);
-var import_extension = __toESM(require_extension(), 1);
-var import_permessage_deflate = __toESM(require_permessage_deflate(), 1);
-var import_receiver = __toESM(require_receiver(), 1);
-var import_sender = __toESM(require_sender(), 1);
-var import_subprotocol = __toESM(require_subprotocol(), 1);
-var import_websocket = __toESM(require_websocket(), 1);
-var import_websocket_server = __toESM(require_websocket_server(), 1);
-var wrapper_default = import_websocket.default;
-
-// checks/lib/load/load-ws-probe.ts
-function connect(url2, timeoutMs) {
-  return new Promise((resolve5, reject) => {
-    const socket = new wrapper_default(url2, { handshakeTimeout: timeoutMs });
-    socket.once("open", () => resolve5(socket));
-    socket.once("error", (error62) => reject(error62));
-    socket.once("unexpected-response", (_req, res) => {
-      socket.terminate();
-      reject(new Error(`HTTP ${res.statusCode} instead of a WebSocket upgrade`));
-    });
-  });
-}
-function roundTrip(socket, mode, id, timeoutMs) {
-  return new Promise((resolve5, reject) => {
-    const cleanup = () => {
-      clearTimeout(timer);
-      socket.off("pong", onPong);
-      socket.off("message", onMessage);
-      socket.off("close", onClose);
-    };
-    const done = () => {
-      cleanup();
-      resolve5(Number(process.hrtime.bigint() - started) / 1e6);
-    };
-    const onPong = (data) => {
-      if (data.toString() === id) done();
-    };
-    const onMessage = (data) => {
-      try {
-        const parsed = JSON.parse(data.toString());
-        if (typeof parsed === "object" && parsed !== null && parsed.id === id) done();
-      } catch {
-      }
-    };
-    const onClose = () => {
-      cleanup();
-      reject(new Error("connection closed mid-test"));
-    };
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`no ${mode === "ping" ? "pong" : "echo"} within ${timeoutMs} ms`));
-    }, timeoutMs);
-    socket.on("pong", onPong);
-    socket.on("message", onMessage);
-    socket.once("close", onClose);
-    const started = process.hrtime.bigint();
-    if (mode === "ping") socket.ping(id);
-    else socket.send(JSON.stringify({ type: "ping", id }));
-  });
-}
-async function probeWebSocket(options2) {
-  const rtts = [];
-  const failures = /* @__PURE__ */ new Set();
-  let failureCount = 0;
-  let connected = 0;
-  const fail3 = (reason) => {
-    failureCount += 1;
-    if (failures.size < 5) failures.add(reason);
-  };
-  const runClient = async (index) => {
-    let socket;
-    try {
-      socket = await connect(options2.url, options2.timeoutMs);
-      connected += 1;
-    } catch (error62) {
-      fail3(`connect: ${describeError(error62)}`);
-      return;
-    }
-    try {
-      for (let n2 = 0; n2 < options2.messagesPerClient && !options2.signal.aborted; n2++) {
-        rtts.push(await roundTrip(socket, options2.mode, `shipgate-${index}-${n2}`, options2.timeoutMs));
-      }
-    } catch (error62) {
-      fail3(describeError(error62));
-    } finally {
-      socket.terminate();
-    }
-  };
-  await Promise.all(Array.from({ length: options2.clients }, (_, index) => runClient(index)));
-  return { rtts, connected, failures: [...failures], failureCount };
-}
-
-// checks/websocket.ts
+// checks/contracts/websocket.ts
 var Params8 = external_exports.object({
   path: external_exports.string().default("/ws"),
   clients: external_exports.coerce.number().int().min(1).max(500).default(50),
@@ -91526,121 +76530,68 @@ var Params8 = external_exports.object({
   mode: external_exports.enum(["ping", "echo"]).default("ping"),
   timeoutMs: external_exports.coerce.number().int().positive().max(3e4).default(5e3)
 });
-function toWebSocketUrl(url2) {
-  const ws = new URL(url2.href);
-  ws.protocol = url2.protocol === "https:" ? "wss:" : "ws:";
-  return ws;
-}
-var websocketCheck = defineCheck({
+var websocketContract = defineContract({
   id: "websocket",
   measures: "app",
   usesTarget: true,
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
-  params: Params8,
-  async run(params4, ctx) {
-    const target = resolveTarget(ctx, params4.path);
-    if (!target.ok) return target.outcome;
-    const use = await ctx.memo(`websocket-use:${ctx.repoDir}`, async () => findWebSocketUse(ctx.repoDir));
-    if (!use) {
-      return {
-        status: "skipped",
-        summary: "not applicable: the app serves no WebSocket (no ws/socket.io/\u2026 in package.json dependencies, no WebSocket server in its sources)"
-      };
-    }
-    const url2 = toWebSocketUrl(target.url);
-    const key = `websocket:${url2.href}:${params4.clients}:${params4.messages}:${params4.mode}:${params4.timeoutMs}`;
-    const result = await ctx.memo(key, () => {
-      ctx.log(
-        `websocket: ${params4.clients} clients \xD7 ${params4.messages} ${params4.mode} round trips on ${url2.href}`
-      );
-      return probeWebSocket({
-        url: url2,
-        clients: params4.clients,
-        messagesPerClient: params4.messages,
-        mode: params4.mode,
-        timeoutMs: params4.timeoutMs,
-        signal: ctx.signal
-      });
-    });
-    const p95 = nearestRank(result.rtts, 95);
-    const expected = params4.clients * params4.messages;
-    const details = [
-      `${result.connected}/${params4.clients} clients connected, ${result.rtts.length}/${expected} round trips answered (${params4.mode} mode)`,
-      result.rtts.length > 0 ? `p50 ${formatMs(nearestRank(result.rtts, 50))} ms, p95 ${formatMs(p95)} ms` : "",
-      ...result.failures.map((reason) => `failure: ${reason}`)
-    ].filter(Boolean).join("\n");
-    const metrics2 = { p95Ms: p95, clients: result.connected, roundTrips: result.rtts.length };
-    if (result.connected === 0) {
-      return {
-        status: "fail",
-        summary: `no WebSocket connection to ${url2.href}: ${result.failures[0] ?? "unknown"}`,
-        details
-      };
-    }
-    if (result.failureCount > 0) {
-      const summary2 = `${result.failureCount} of ${params4.clients} clients failed (${result.failures[0]}); p95 ${formatMs(p95)} ms`;
-      return { status: "fail", summary: summary2, details, metrics: metrics2 };
-    }
-    const ok = p95 < params4.max;
-    const summary = `p95 round trip ${formatMs(p95)} ms ${ok ? "<" : "\u2265"} ${params4.max} ms (${params4.clients} clients \xD7 ${params4.messages})`;
-    return { status: ok ? "pass" : "fail", summary, details, metrics: metrics2 };
-  }
+  params: Params8
 });
 
-// checks/index.ts
-var checks = [
-  secretsCheck,
-  gitHistoryCheck,
-  envFilesCheck,
-  envSecretsCheck,
-  bundleSizeCheck,
-  lighthouseCheck,
-  loadTestCheck,
-  websocketCheck,
-  coverageCheck,
-  ciStatusCheck,
-  buildOutputCheck,
-  changelogCheck,
-  versionCheck,
-  migrationsCheck,
-  httpSecurityCheck,
-  rateLimitCheck,
-  tlsCheck,
-  healthCheck,
-  prometheusCheck,
-  cutoverWindowCheck
+// checks/contracts/index.ts
+var checkContracts = [
+  secretsContract,
+  gitHistoryContract,
+  envFilesContract,
+  envSecretsContract,
+  bundleSizeContract,
+  lighthouseContract,
+  loadTestContract,
+  websocketContract,
+  coverageContract,
+  ciStatusContract,
+  buildOutputContract,
+  changelogContract,
+  versionContract,
+  migrationsContract,
+  httpSecurityContract,
+  rateLimitContract,
+  tlsContract,
+  healthContract,
+  prometheusContract,
+  cutoverWindowContract
 ];
-function findCheck(id) {
-  return checks.find((check2) => check2.id === id);
+function findContract(id) {
+  return checkContracts.find((contract) => contract.id === id);
 }
 
 // src/load/default-template.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { dirname as dirname3, join as join15 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { existsSync as existsSync2 } from "node:fs";
+import { dirname, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
 var DEFAULT_TEMPLATE_NAME = "production-deployment.md";
 function defaultTemplatePath() {
-  let dir = dirname3(fileURLToPath2(import.meta.url));
+  let dir = dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join15(dir, "templates", DEFAULT_TEMPLATE_NAME);
-    if (existsSync10(candidate)) return candidate;
-    dir = dirname3(dir);
+    const candidate = join2(dir, "templates", DEFAULT_TEMPLATE_NAME);
+    if (existsSync2(candidate)) return candidate;
+    dir = dirname(dir);
   }
   throw new Error(`built-in template templates/${DEFAULT_TEMPLATE_NAME} not found next to shipgate`);
 }
 
 // src/load/load-checklist.ts
 var checkSchemas = new Map(
-  checks.map((check2) => [check2.id, strictParams(check2.params)])
+  checkContracts.map((contract) => [contract.id, strictParams(contract.params)])
 );
 function loadChecklist(file2, cwd = process.cwd()) {
-  const path16 = file2 ?? defaultTemplatePath();
-  const shown = file2 ? relative6(cwd, path16) || path16 : `templates/${path16.split(/[\\/]/).pop()}`;
+  const path2 = file2 ?? defaultTemplatePath();
+  const shown = file2 ? relative(cwd, path2) || path2 : `templates/${path2.split(/[\\/]/).pop()}`;
   let source;
   try {
-    source = readFileSync9(path16, "utf8");
+    source = readFileSync2(path2, "utf8");
   } catch (error62) {
     throw new InvalidInputError([
       { file: shown, line: 1, message: `cannot read template: ${error62.message}` }
@@ -91690,7 +76641,7 @@ function parseConfig(text, file2) {
   if (characterProblem) throw new InvalidInputError([characterProblem]);
   const lineCounter = new import_yaml3.LineCounter();
   const lastLine = text.trimEnd().split(/\r\n?|\n/).length;
-  const lineOf2 = (offset2) => offset2 === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset2).line, lastLine));
+  const lineOf = (offset2) => offset2 === void 0 ? 1 : Math.max(1, Math.min(lineCounter.linePos(offset2).line, lastLine));
   let doc;
   try {
     doc = (0, import_yaml3.parseDocument)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -91701,7 +76652,7 @@ function parseConfig(text, file2) {
     throw new InvalidInputError(
       doc.errors.map((error62) => ({
         file: file2,
-        line: lineOf2(error62.pos[0]),
+        line: lineOf(error62.pos[0]),
         message: `YAML: ${error62.message.split("\n")[0]}`
       }))
     );
@@ -91710,7 +76661,7 @@ function parseConfig(text, file2) {
   try {
     raw = doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error62) {
-    const line = lineOf2(firstAliasOffset(doc));
+    const line = lineOf(firstAliasOffset(doc));
     throw new InvalidInputError([{ file: file2, line, message: `YAML: ${error62.message}` }]);
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
@@ -91719,24 +76670,24 @@ function parseConfig(text, file2) {
   const parsed = ConfigSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems2 = parsed.error.issues.map((issue2) => {
-    const path16 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
-    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path16, key]) : [path16];
-    const node2 = doc.getIn(keys[0] ?? path16, true);
-    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path16.slice(0, -1), true);
+    const path2 = issue2.path.map((part) => typeof part === "symbol" ? String(part) : part);
+    const keys = issue2.code === "unrecognized_keys" && "keys" in issue2 ? issue2.keys.map((key) => [...path2, key]) : [path2];
+    const node2 = doc.getIn(keys[0] ?? path2, true);
+    const pair = (0, import_yaml3.isNode)(node2) ? node2 : doc.getIn(path2.slice(0, -1), true);
     const offset2 = (0, import_yaml3.isNode)(pair) ? pair.range?.[0] : void 0;
-    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf2) : lineOf2(offset2);
-    const where = path16.length > 0 ? path16.join(".") : "(top level)";
+    const line = keys[0] && issue2.code === "unrecognized_keys" ? findKeyLine(doc, keys[0], lineOf) : lineOf(offset2);
+    const where = path2.length > 0 ? path2.join(".") : "(top level)";
     return { file: file2, line, message: `${where}: ${issue2.message}` };
   });
   throw new InvalidInputError(problems2);
 }
-function findKeyLine(doc, path16, lineOf2) {
-  const parent = path16.length > 1 ? doc.getIn(path16.slice(0, -1), true) : doc.contents;
-  const last = path16.at(-1);
+function findKeyLine(doc, path2, lineOf) {
+  const parent = path2.length > 1 ? doc.getIn(path2.slice(0, -1), true) : doc.contents;
+  const last = path2.at(-1);
   if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
     for (const pair of parent.items) {
       const key = pair.key;
-      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf2(key.range?.[0]);
+      if ((0, import_yaml3.isNode)(key) && "value" in key && key.value === last) return lineOf(key.range?.[0]);
     }
   }
   return 1;
@@ -91766,10 +76717,10 @@ var RESERVED2 = /* @__PURE__ */ new Set(["enabled"]);
 function lineFinder(text) {
   const lineCounter = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(text, { lineCounter });
-  return (path16) => {
-    for (let depth = path16.length; depth > 0; depth--) {
-      const parent = depth > 1 ? doc.getIn(path16.slice(0, depth - 1), true) : doc.contents;
-      const key = path16[depth - 1];
+  return (path2) => {
+    for (let depth = path2.length; depth > 0; depth--) {
+      const parent = depth > 1 ? doc.getIn(path2.slice(0, depth - 1), true) : doc.contents;
+      const key = path2[depth - 1];
       if (parent && typeof parent === "object" && "items" in parent && Array.isArray(parent.items)) {
         for (const pair of parent.items) {
           const range = pair.key && pair.key.value === key ? pair.key.range : void 0;
@@ -91781,15 +76732,15 @@ function lineFinder(text) {
   };
 }
 function checkSettingsProblems(config3, text, file2) {
-  const lineOf2 = lineFinder(text);
+  const lineOf = lineFinder(text);
   const problems2 = [];
   for (const [name, settings] of Object.entries(config3.checks)) {
-    const check2 = findCheck(name);
+    const check2 = findContract(name);
     if (!check2) {
-      const known = checks.map((c) => c.id).join(", ");
+      const known = checkContracts.map((c) => c.id).join(", ");
       problems2.push({
         file: file2,
-        line: lineOf2(["checks", name]),
+        line: lineOf(["checks", name]),
         message: `checks.${name}: unknown check; known checks: ${known}`
       });
       continue;
@@ -91797,7 +76748,7 @@ function checkSettingsProblems(config3, text, file2) {
     if ("enabled" in settings && typeof settings.enabled !== "boolean") {
       problems2.push({
         file: file2,
-        line: lineOf2(["checks", name, "enabled"]),
+        line: lineOf(["checks", name, "enabled"]),
         message: `checks.${name}.enabled: expected true or false`
       });
     }
@@ -91805,7 +76756,7 @@ function checkSettingsProblems(config3, text, file2) {
     const names = paramNames(check2.params);
     const strict = strictParams(check2.params);
     for (const [key, value] of Object.entries(params4)) {
-      const line = lineOf2(["checks", name, key]);
+      const line = lineOf(["checks", name, key]);
       if (names && !names.includes(key)) {
         problems2.push({
           file: file2,
@@ -91828,7 +76779,7 @@ function checkSettingsProblems(config3, text, file2) {
   if (config3.target.start && !config3.target.url) {
     problems2.push({
       file: file2,
-      line: lineOf2(["target", "start"]),
+      line: lineOf(["target", "start"]),
       message: "target.start needs target.url: the URL shipgate waits for and checks (e.g. http://127.0.0.1:3000/)"
     });
   }
@@ -91886,7 +76837,7 @@ async function loadSetup(gh, policy, paths = {}) {
   const configPath = paths.configPath ?? CONFIG_PATH;
   const definition = await readGateDefinition({
     config: { file: configPath, text: await gh.readFile(configPath, policy.sha) },
-    readTemplate: async (path16) => ({ file: path16, text: await gh.readFile(path16, policy.sha) }),
+    readTemplate: async (path2) => ({ file: path2, text: await gh.readFile(path2, policy.sha) }),
     missingTemplate: `not found on ${policy.ref}`,
     ...paths.templateOverride ? { templateOverride: paths.templateOverride } : {}
   });
@@ -92026,7 +76977,7 @@ async function writeCheckRun(scope, mirrorKey, view) {
   const { mirrorsLedger: _mirror, ...run2 } = view;
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
-  const fingerprint = createHash7("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  const fingerprint = createHash5("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
   let known = bot.memory.pr.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
@@ -92176,10 +77127,10 @@ function stepsIdle(bot) {
 }
 function runPrStep(scope, number4, step) {
   const key = prKey(scope.gh, number4);
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve2, reject) => {
     coalescerOf(scope.bot).add(
       key,
-      { scope, step, resolve: (outcome2) => resolve5(outcome2), reject },
+      { scope, step, resolve: (outcome) => resolve2(outcome), reject },
       step.coalesce === true,
       (steps) => runSteps(key, number4, steps)
     );
@@ -92250,11 +77201,11 @@ async function runSteps(key, number4, steps) {
 async function decideStep(queued, session) {
   const { step, scope } = queued;
   if (!step.decide) return void 0;
-  const read3 = await step.read?.(session);
-  const decision = step.decide(session, read3, {});
+  const read = await step.read?.(session);
+  const decision = step.decide(session, read, {});
   if (!decision?.performFirst) return decision;
   const performed = await performBeforeDeciding(scope, decision.performFirst);
-  const final = step.decide(session, read3, performed);
+  const final = step.decide(session, read, performed);
   if (final?.performFirst) throw new Error("a step asked for a second effect before deciding");
   return final;
 }
@@ -92332,7 +77283,7 @@ async function handleOverdue(scope, entry) {
     return false;
   }
   const file2 = workflowFileName(workflow.file ?? "");
-  const outcome2 = await runPrStep(
+  const outcome = await runPrStep(
     scope,
     entry.number,
     {
@@ -92342,13 +77293,13 @@ async function handleOverdue(scope, entry) {
         dispatched: awaiting.wasDispatched(entry.owner, entry.repo, entry.sha) || await bot.memory.coordinator.recall(sharedKey) !== void 0,
         notes: bot.memory.pr.notes.get(resultNotesKey(session, entry.sha)) ?? []
       }),
-      decide(session, read3, performed) {
+      decide(session, read, performed) {
         const action = missingResultsAction({
           since: entry.since,
           now: bot.now().toISOString(),
           timeoutMinutes: workflow.timeoutMinutes,
-          resultsSeen: read3.resultsSeen,
-          dispatched: read3.dispatched
+          resultsSeen: read.resultsSeen,
+          dispatched: read.dispatched
         });
         if (action !== "dispatch") return { outcome: { action } };
         if (!performed.dispatched)
@@ -92372,15 +77323,15 @@ async function handleOverdue(scope, entry) {
           scope.log.warn({ pr: key, sha: entry.sha, error: error62 }, "could not dispatch the checks workflow");
         else scope.log.info({ pr: key, sha: entry.sha, workflow: file2 }, "checks workflow dispatched");
         return {
-          resultNotes: { sha: entry.sha, notes: [...read3.notes, note] },
+          resultNotes: { sha: entry.sha, notes: [...read.notes, note] },
           outcome: { action, dispatched: error62 === void 0 }
         };
       }
     }
   );
-  if (outcome2?.action === "wait") entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
-  if (outcome2?.action === "stop") awaiting.stop(entry.owner, entry.repo, entry.sha);
-  return outcome2?.action === "dispatch" && outcome2.dispatched === true;
+  if (outcome?.action === "wait") entry.dueAt = overdueAt(entry.since, workflow.timeoutMinutes);
+  if (outcome?.action === "stop") awaiting.stop(entry.owner, entry.repo, entry.sha);
+  return outcome?.action === "dispatch" && outcome.dispatched === true;
 }
 
 // src/core/decide/sign-off-action.ts
@@ -92405,8 +77356,8 @@ function configuredJobWorkflow(config3, repo) {
   const uses = config3.checksWorkflow?.uses;
   if (!uses) return void 0;
   if (uses.startsWith("./")) {
-    const [path16 = "", ref = ""] = uses.slice(2).split("@");
-    return { repo, path: path16, ref };
+    const [path2 = "", ref = ""] = uses.slice(2).split("@");
+    return { repo, path: path2, ref };
   }
   return parseWorkflowRef(uses);
 }
@@ -92470,7 +77421,7 @@ function referencesShipgate(text) {
 
 // src/core/evidence/judge-evidence.ts
 var ACTIONS_APP_SLUG = "github-actions";
-function describeRun2(run2) {
+function describeRun(run2) {
   return `run ${run2.id} attempt ${run2.attempt}, token issued ${new Date(run2.iat * 1e3).toISOString().replace(".000Z", "Z")}`;
 }
 function compareRuns(a, b) {
@@ -92587,7 +77538,7 @@ function resultProblem(result, item, config3, states, run2, sha) {
   if (mismatch) return `${mismatch}: re-run the checks with the default branch's policy`;
   const recorded = states[item.id];
   if (recorded?.run && recorded.sha === sha && compareRuns(run2, recorded.run) < 0)
-    return `results of an older run (${describeRun2(run2)}) than the verdict already recorded (${describeRun2(recorded.run)}): the newest run wins`;
+    return `results of an older run (${describeRun(run2)}) than the verdict already recorded (${describeRun(recorded.run)}): the newest run wins`;
   return void 0;
 }
 function refusalNotes(refused) {
@@ -92641,7 +77592,7 @@ async function inRoleTeams(scope, session, role, actor) {
 }
 
 // src/core/evidence/pipeline-files.ts
-var import_picomatch6 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 var PIPELINE_GLOBS = [
   "**/package.json",
   "**/package-lock.json",
@@ -92672,9 +77623,9 @@ var PIPELINE_GLOBS = [
   "**/{go.mod,go.sum,Gemfile,Gemfile.lock,pom.xml,build.gradle,build.gradle.kts,settings.gradle,Cargo.toml,Cargo.lock}",
   "scripts/**"
 ];
-var isPipelineFile = (0, import_picomatch6.default)(PIPELINE_GLOBS, { dot: true });
+var isPipelineFile = (0, import_picomatch3.default)(PIPELINE_GLOBS, { dot: true });
 function pipelineChanges(changedPaths) {
-  return changedPaths.filter((path16) => isPipelineFile(path16)).sort();
+  return changedPaths.filter((path2) => isPipelineFile(path2)).sort();
 }
 
 // node_modules/jose/dist/webapi/lib/buffer_utils.js
@@ -93445,7 +78396,7 @@ function createRemoteJWKSet(url2, options2) {
 }
 
 // node_modules/jose/dist/webapi/util/decode_jwt.js
-function decodeJwt2(jwt2) {
+function decodeJwt(jwt2) {
   if (typeof jwt2 != "string")
     throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
   const { 1: encodedPayload, length } = jwt2.split(".");
@@ -93489,7 +78440,7 @@ function issuerKeySet(keySets, issuer) {
 async function verifyIdToken(token, keys, expected) {
   let issuedAt;
   try {
-    issuedAt = decodeJwt2(token).iat;
+    issuedAt = decodeJwt(token).iat;
   } catch {
     return { ok: false, reason: "the provenance token is not a JWT" };
   }
@@ -93529,18 +78480,18 @@ function refusal(error62, expected) {
 }
 
 // src/app/pr/provenance.ts
-async function fileAt(scope, path16, ref) {
+async function fileAt(scope, path2, ref) {
   const { owner, repo } = scope.gh.repo;
-  const key = `${owner}/${repo}@${ref}:${path16}`;
+  const key = `${owner}/${repo}@${ref}:${path2}`;
   const cached2 = scope.bot.memory.repository.files.get(key);
   if (cached2 !== void 0) return cached2;
-  const text = await scope.gh.readFile(path16, ref);
+  const text = await scope.gh.readFile(path2, ref);
   if (text !== void 0) scope.bot.memory.repository.files.set(key, text);
   return text;
 }
-async function compareWithDefault(scope, path16, sha) {
+async function compareWithDefault(scope, path2, sha) {
   const { defaultBranch } = await repositoryOf(scope);
-  const [ran, policy] = await Promise.all([fileAt(scope, path16, sha), fileAt(scope, path16, defaultBranch)]);
+  const [ran, policy] = await Promise.all([fileAt(scope, path2, sha), fileAt(scope, path2, defaultBranch)]);
   if (policy === void 0) return { file: "not-on-default-branch" };
   if (ran === void 0) return { file: void 0, policyText: policy };
   return { file: ran === policy ? "same" : "changed", policyText: policy };
@@ -93568,11 +78519,11 @@ async function evidenceSource(scope, session, run2, expected) {
   const claims = check2.claims;
   if (claims.repository.toLowerCase() !== `${owner}/${repo}`.toLowerCase())
     return { ...base, token: check2, workflowFile: void 0 };
-  const path16 = workflowPathOf(claims);
-  if (!path16) return { ...base, token: check2, workflowFile: void 0 };
-  const caller = await compareWithDefault(scope, path16, claims.sha);
+  const path2 = workflowPathOf(claims);
+  if (!path2) return { ...base, token: check2, workflowFile: void 0 };
+  const caller = await compareWithDefault(scope, path2, claims.sha);
   const job = jobWorkflowOf(claims);
-  const localJob = job && job.repo.toLowerCase() === claims.repository.toLowerCase() && job.path !== path16 ? job : void 0;
+  const localJob = job && job.repo.toLowerCase() === claims.repository.toLowerCase() && job.path !== path2 ? job : void 0;
   const called = localJob ? await compareWithDefault(scope, localJob.path, claims.job_workflow_sha ?? claims.sha) : void 0;
   const texts = [caller.policyText, called?.policyText].filter((text) => text !== void 0);
   const changed = expected.pull ? await pullFiles(scope, expected.pull) : void 0;
@@ -93617,8 +78568,8 @@ function parseCommand(body) {
     case "doctor":
       return { name: "doctor" };
     case "decide": {
-      const [item = "", outcome2 = "", ...reason] = rest;
-      return { name: "decide", item, outcome: outcome2.toLowerCase(), reason: reason.join(" ").trim() };
+      const [item = "", outcome = "", ...reason] = rest;
+      return { name: "decide", item, outcome: outcome.toLowerCase(), reason: reason.join(" ").trim() };
     }
     case "sign-off":
     case "signoff":
@@ -93801,13 +78752,13 @@ async function onDecideCommand(scope, payload) {
   await decideInconclusive(scope, number4, payload.sender.login, command);
 }
 async function onDecideButton(scope, mergeSha, identifier, actor) {
-  const outcome2 = outcomeOfAction(identifier);
-  if (!outcome2) return;
+  const outcome = outcomeOfAction(identifier);
+  if (!outcome) return;
   const pulls = (await scope.gh.pullsForCommit(mergeSha)).filter((pull) => pull.mergeCommitSha === mergeSha);
   for (const pull of pulls) {
     if (!isReleasePull((await getSetup(scope, pull)).config, pull)) continue;
     await decideInconclusive(scope, pull.number, actor, {
-      outcome: outcome2,
+      outcome,
       reason: "decided with the check-run button"
     });
   }
@@ -94093,16 +79044,16 @@ function pushInvalidation(input2) {
 // src/core/release/version-only.ts
 var MAX_VERSION_FILE_CHARS = 2e6;
 var VERSION19 = /\bv?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?/g;
-function versionBump(path16, before, after) {
+function versionBump(path2, before, after) {
   if (before === void 0 || after === void 0 || before === after) return void 0;
   if (before.length > MAX_VERSION_FILE_CHARS || after.length > MAX_VERSION_FILE_CHARS) return void 0;
-  return isPackageJson(path16) ? packageJsonBump(before, after) : lineBump(before, after);
+  return isPackageJson(path2) ? packageJsonBump(before, after) : lineBump(before, after);
 }
-function isVersionOnlyChange(path16, before, after) {
-  return versionBump(path16, before, after) !== void 0;
+function isVersionOnlyChange(path2, before, after) {
+  return versionBump(path2, before, after) !== void 0;
 }
-function isPackageJson(path16) {
-  return path16 === "package.json" || path16.endsWith("/package.json");
+function isPackageJson(path2) {
+  return path2 === "package.json" || path2.endsWith("/package.json");
 }
 function packageJsonBump(before, after) {
   const old = parseObject(before);
@@ -94183,15 +79134,15 @@ async function pushChanges(scope, config3, before, after) {
   const candidates = versionFileCandidates(config3, changedFiles).slice(0, MAX_VERSION_FILES);
   const versionOnlyFiles = [];
   await Promise.all(
-    candidates.map(async (path16) => {
+    candidates.map(async (path2) => {
       try {
         const [old, next] = await Promise.all([
-          scope.gh.readFile(path16, before),
-          scope.gh.readFile(path16, after)
+          scope.gh.readFile(path2, before),
+          scope.gh.readFile(path2, after)
         ]);
-        if (isVersionOnlyChange(path16, old, next)) versionOnlyFiles.push(path16);
+        if (isVersionOnlyChange(path2, old, next)) versionOnlyFiles.push(path2);
       } catch (error62) {
-        scope.log.warn({ err: error62, path: path16 }, "cannot read a version file; its change counts");
+        scope.log.warn({ err: error62, path: path2 }, "cannot read a version file; its change counts");
       }
     })
   );
@@ -94322,9 +79273,9 @@ async function onSignOffButton(scope, payload) {
         const change = planSignOff(identifier, session.setup.checklist, foldLedger(session.ledger));
         return change ? { change, facts: await lookUpChangeFacts(scope, session, actor, [change]) } : void 0;
       },
-      decide(session, read3) {
-        if (!read3) return void 0;
-        const decisions = authorizeChanges(session, actor, [read3.change], read3.facts);
+      decide(session, read) {
+        if (!read) return void 0;
+        const decisions = authorizeChanges(session, actor, [read.change], read.facts);
         return {
           events: tickEvents(
             decisions,
@@ -94384,7 +79335,7 @@ function checksWorkflowShape(source) {
     };
   const problems2 = [];
   const attest = shipgateSteps.filter((step) => step.role === "attest");
-  const measure2 = shipgateSteps.filter((step) => step.role === "measure");
+  const measure = shipgateSteps.filter((step) => step.role === "measure");
   if (attest.length === 0) {
     const single = shipgateSteps[0];
     if (single && !grants(permissionsOf(single.job), "checks"))
@@ -94408,7 +79359,7 @@ function checksWorkflowShape(source) {
         `job ${name} (attest) installs or runs commands: fix: the attesting job runs no code of the PR (no run: steps, no setup-*)`
       );
   }
-  for (const { name, job } of measure2) {
+  for (const { name, job } of measure) {
     if (grants(permissionsOf(job), "id-token"))
       problems2.push(
         `job ${name} (measure) has id-token: write: fix: give it \`permissions: { contents: read }\` only`
@@ -94421,7 +79372,7 @@ function checksWorkflowShape(source) {
         `job ${name} (measure) keeps the job token in the checkout: fix: \`persist-credentials: false\``
       );
   }
-  if (measure2.length === 0)
+  if (measure.length === 0)
     problems2.push("has an attest job but no measure job: fix: add a `job: measure` job before it (needs:)");
   return { mode: "two-job", problems: problems2 };
 }
@@ -94849,9 +79800,9 @@ async function breakGlass(scope, pull, reason, actor) {
         headSha: session.pull.headSha,
         notApplicable: [...notApplicable.keys()]
       }).preMerge;
-      const skipped2 = [...new Set(gate.blockers.flatMap((blocker) => blocker.items))];
+      const skipped = [...new Set(gate.blockers.flatMap((blocker) => blocker.items))];
       return {
-        outcome: skipped2,
+        outcome: skipped,
         events: [
           {
             t: "break-glass",
@@ -94859,17 +79810,17 @@ async function breakGlass(scope, pull, reason, actor) {
             at: new Date(nowMs).toISOString(),
             sha: session.pull.headSha,
             reason: reason.slice(0, 300),
-            skipped: skipped2,
+            skipped,
             due
           }
         ]
       };
     },
-    async after({ session, outcome: outcome2 }) {
-      const skipped2 = outcome2 ?? [];
+    async after({ session, outcome }) {
+      const skipped = outcome ?? [];
       const skippedRoles = [
         ...new Set(
-          session.setup.checklist.items.filter((item) => skipped2.includes(item.id) && item.role).map((item) => item.role)
+          session.setup.checklist.items.filter((item) => skipped.includes(item.id) && item.role).map((item) => item.role)
         )
       ];
       const mention2 = mentionsOf(config3, [...skippedRoles, ...roles ?? []]);
@@ -94882,10 +79833,10 @@ async function breakGlass(scope, pull, reason, actor) {
           "",
           `> ${escapeInline(reason, 300)}`,
           "",
-          `The \`shipgate\` gate passes for \`${session.pull.headSha.slice(0, 7)}\` now, with ${skipped2.length} required item(s) not done. This is recorded in the signed ledger and the audit record.`,
+          `The \`shipgate\` gate passes for \`${session.pull.headSha.slice(0, 7)}\` now, with ${skipped.length} required item(s) not done. This is recorded in the signed ledger and the audit record.`,
           `**Post-review obligation:** after the merge, the skipped sign-offs and items must be given on this PR's checklist by **${due}** (\`breakGlass.reviewWithin\`: ${config3.breakGlass.reviewWithin}); until then \`shipgate/post-review\` stays pending on the merge commit, and when overdue it escalates.`,
           "",
-          ...skipped2.slice(0, 30).map((id) => `- [ ] ${escapeInline(texts.get(id) ?? id, 120)}`),
+          ...skipped.slice(0, 30).map((id) => `- [ ] ${escapeInline(texts.get(id) ?? id, 120)}`),
           ...mention2 ? ["", `cc ${mention2}`] : []
         ].join("\n")
       );
@@ -95308,7 +80259,7 @@ async function onChecklistEdited(scope, payload) {
     return;
   }
   const delivery = scope.delivery;
-  const outcome2 = await runPrStep(scope, number4, {
+  const outcome = await runPrStep(scope, number4, {
     coalesce: true,
     open: {
       pull,
@@ -95337,13 +80288,13 @@ async function onChecklistEdited(scope, payload) {
     },
     decide(session, { ticks, plan, facts }) {
       const triggers = rollbackPlan(session.setup.checklist).triggers;
-      const outcome3 = { triggerTicked: triggers.some((trigger) => ticks.items.get(trigger.id)?.checked) };
+      const outcome2 = { triggerTicked: triggers.some((trigger) => ticks.items.get(trigger.id)?.checked) };
       if (delivery && hasDelivery(session.ledger, delivery)) {
         scope.log.info(
           { pr: session.key, delivery },
           "edit already applied (replayed delivery); nothing to do"
         );
-        return { outcome: outcome3 };
+        return { outcome: outcome2 };
       }
       const renderedFor = renderedForHead(before);
       if (renderedFor && renderedFor !== session.pull.headSha) {
@@ -95355,10 +80306,10 @@ async function onChecklistEdited(scope, payload) {
           explanations: [
             `@${actor} your change was made on the checklist for ${renderedFor.slice(0, 7)}, before the push of ${session.pull.headSha.slice(0, 7)}: nothing was recorded, tick again`
           ],
-          outcome: outcome3
+          outcome: outcome2
         };
       }
-      if (!plan || !facts) return { outcome: outcome3 };
+      if (!plan || !facts) return { outcome: outcome2 };
       const decisions = authorizeChanges(session, actor, plan.changes, facts);
       const accepted = decisions.filter((d) => d.ok);
       scope.bot.metrics?.tickDecisions(accepted.length, decisions.length - accepted.length);
@@ -95375,11 +80326,11 @@ async function onChecklistEdited(scope, payload) {
       return {
         events: tickEvents(decisions, actor, scope.bot.now().toISOString(), session.pull.headSha, delivery),
         explanations: rejectionMessages(decisions),
-        outcome: outcome3
+        outcome: outcome2
       };
     }
   });
-  if (outcome2?.triggerTicked) await startRollback(scope, number4, { actor, source: "trigger" });
+  if (outcome?.triggerTicked) await startRollback(scope, number4, { actor, source: "trigger" });
 }
 async function onChecklistDeleted(scope, payload) {
   if (isBotSender(scope, payload) || !isChecklistComment(scope, payload) || !payload.issue.pull_request)
@@ -95628,7 +80579,7 @@ async function onPostDeployEvidence(scope, payload) {
     return;
   }
   for (const found of merged) {
-    const outcome2 = await runPrStep(scope, found.number, {
+    const outcome = await runPrStep(scope, found.number, {
       open: { refreshPull: true },
       read: async (session) => {
         const mergeSha = session.pull.mergeCommitSha;
@@ -95640,10 +80591,10 @@ async function onPostDeployEvidence(scope, payload) {
           { sha: mergeSha }
         );
       },
-      decide(session, read3) {
+      decide(session, read) {
         const mergeSha = session.pull.mergeCommitSha;
-        if (!mergeSha || !read3) return void 0;
-        const { expectedSha: _sha, ...source } = read3;
+        if (!mergeSha || !read) return void 0;
+        const { expectedSha: _sha, ...source } = read;
         const judgement = judgePostDeployEvidence(
           { ...source, mergeSha },
           session.setup,
@@ -95673,8 +80624,8 @@ async function onPostDeployEvidence(scope, payload) {
         };
       }
     });
-    const fired = outcome2?.fired ?? [];
-    const inconclusive = outcome2?.inconclusive ?? [];
+    const fired = outcome?.fired ?? [];
+    const inconclusive = outcome?.inconclusive ?? [];
     if (inconclusive.length > 0) await askToDecide(scope, found.number, inconclusive);
     if (fired.length > 0)
       await startRollback(scope, found.number, {
@@ -95766,9 +80717,9 @@ async function onReviewSignOff(scope, payload) {
       const changes = planReviewSignOffs(session.setup.checklist, foldLedger(session.ledger));
       return { changes, facts: await lookUpChangeFacts(scope, session, actor, changes) };
     },
-    decide(session, read3) {
-      if (!read3) return void 0;
-      const decisions = authorizeChanges(session, actor, read3.changes, read3.facts);
+    decide(session, read) {
+      if (!read) return void 0;
+      const decisions = authorizeChanges(session, actor, read.changes, read.facts);
       const held = decisions.filter((decision) => decision.ok);
       if (held.length === 0) return void 0;
       return { events: tickEvents(held, actor, scope.bot.now().toISOString(), session.pull.headSha) };
@@ -95860,7 +80811,7 @@ async function dispatch(scope, name, payload) {
 }
 
 // src/audit/html.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 function escapeHtml(text) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
@@ -95913,7 +80864,7 @@ tr.rejected{background:#fdf2f2}
 footer{margin-top:2rem;padding-top:1rem;padding-bottom:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.875rem}
 @media print{nav,.skip{display:none}body{font-size:11pt}}
 `;
-var STYLE_HASH = `'sha256-${createHash8("sha256").update(AUDIT_STYLE).digest("base64")}'`;
+var STYLE_HASH = `'sha256-${createHash6("sha256").update(AUDIT_STYLE).digest("base64")}'`;
 var AUDIT_META_CSP = `default-src 'none'; style-src ${STYLE_HASH}; img-src 'none'; base-uri 'none'; form-action 'none'`;
 var AUDIT_HEADER_CSP = `${AUDIT_META_CSP}; frame-ancestors 'none'`;
 function htmlDocument(title, body) {
@@ -96030,22 +80981,22 @@ function summarySection(record2) {
 }
 function groupSections(sections) {
   const groups2 = [];
-  for (const section2 of sections) {
+  for (const section of sections) {
     const last = groups2.at(-1);
-    if (last?.name === section2.group) last.sections.push(section2);
-    else groups2.push({ name: section2.group, sections: [section2] });
+    if (last?.name === section.group) last.sections.push(section);
+    else groups2.push({ name: section.group, sections: [section] });
   }
   return groups2;
 }
 function groupSection(group, index) {
-  const tables = group.sections.map((section2) => {
-    const caption = section2.items[0]?.section.slice(1).join(" \u203A ") || section2.title;
+  const tables = group.sections.map((section) => {
+    const caption = section.items[0]?.section.slice(1).join(" \u203A ") || section.title;
     return `<table class="items">
 <caption>${escapeHtml(caption)}</caption>
 <colgroup><col class="c-item"><col class="c-status"><col class="c-by"><col class="c-when"><col></colgroup>
 <thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">By</th><th scope="col">When</th><th scope="col">Evidence and notes</th></tr></thead>
 <tbody>
-${section2.items.map(itemRow2).join("\n")}
+${section.items.map(itemRow2).join("\n")}
 </tbody>
 </table>`;
   });
@@ -96054,7 +81005,7 @@ ${tables.join("\n")}
 </section>`;
 }
 function itemRow2(item) {
-  const outcome2 = outcomeView(item);
+  const outcome = outcomeView(item);
   const note = noteOf(item);
   const kind = item.kind === "auto" ? `automated: ${item.check ?? ""}` : item.kind === "signoff" ? `sign-off: ${item.role ?? ""}` : "manual";
   const findings = item.evidence?.findings ?? [];
@@ -96069,7 +81020,7 @@ function itemRow2(item) {
   ].join("");
   const by = actorOf(item);
   return `<tr><th scope="row">${escapeHtml(itemLabel(item))}<br><span class="meta">${escapeHtml(kind)}${item.required ? "" : " \xB7 optional"} \xB7 ${escapeHtml(item.phase)}</span></th>
-<td><span class="badge t-${outcome2.tone}">${SYMBOL[outcome2.tone]} ${outcome2.label}</span></td>
+<td><span class="badge t-${outcome.tone}">${SYMBOL[outcome.tone]} ${outcome.label}</span></td>
 <td>${by ? escapeHtml(by) : '<span class="meta">nobody</span>'}</td>
 <td class="when">${item.state.at ? time3(item.state.at) : ""}${item.state.sha ? `<br><code>${escapeHtml(shortSha(item.state.sha))}</code>` : ""}</td>
 <td>${evidence}</td></tr>`;
@@ -96193,7 +81144,7 @@ function send(res, status, html, extra = {}) {
 async function loadAuditRecord(probot, bot, repo, number4) {
   const scope = await scopeForRepo(probot, bot, repo);
   if (!scope) return void 0;
-  const read3 = async () => {
+  const read = async () => {
     const session = await openSession(scope, number4, { refreshPull: true });
     if (!session.comment && session.ledger.events.length === 0) return void 0;
     const { pull, setup } = session;
@@ -96217,7 +81168,7 @@ async function loadAuditRecord(probot, bot, repo, number4) {
     );
   };
   try {
-    return await bot.memory.queue.run(prKey(scope.gh, number4), read3);
+    return await bot.memory.queue.run(prKey(scope.gh, number4), read);
   } catch (error62) {
     if (statusOf(error62) === 404) return void 0;
     throw error62;
@@ -96230,6 +81181,199 @@ function auditRequestHandler(ready, bot) {
     ...bot.publicUrl ? { basePath: new URL(bot.publicUrl).pathname } : {},
     loadRecord: async (owner, repo, pr) => loadAuditRecord(await ready(), bot, { owner, repo }, pr)
   });
+}
+
+// src/telemetry/prometheus-api.ts
+var SampleValue = external_exports.tuple([external_exports.number(), external_exports.string()]);
+var ApiResponse = external_exports.discriminatedUnion("status", [
+  external_exports.object({
+    status: external_exports.literal("success"),
+    data: external_exports.discriminatedUnion("resultType", [
+      external_exports.object({
+        resultType: external_exports.literal("vector"),
+        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), value: SampleValue }))
+      }),
+      external_exports.object({
+        resultType: external_exports.literal("matrix"),
+        result: external_exports.array(external_exports.object({ metric: external_exports.record(external_exports.string(), external_exports.string()), values: external_exports.array(SampleValue) }))
+      }),
+      external_exports.object({ resultType: external_exports.literal("scalar"), result: SampleValue }),
+      external_exports.object({ resultType: external_exports.literal("string"), result: SampleValue })
+    ]),
+    warnings: external_exports.array(external_exports.string()).optional()
+  }),
+  external_exports.object({ status: external_exports.literal("error"), errorType: external_exports.string().optional(), error: external_exports.string().optional() })
+]);
+function apiBase(url2) {
+  const base = new URL(url2.endsWith("/") ? url2 : `${url2}/`);
+  base.username = "";
+  base.password = "";
+  base.search = "";
+  base.hash = "";
+  return base;
+}
+var toNumber = (value) => value === "+Inf" ? Infinity : value === "-Inf" ? -Infinity : Number(value);
+async function queryPrometheus(endpoint2, request2) {
+  const form = new URLSearchParams({ query: request2.query });
+  if (request2.kind === "instant") form.set("time", String(request2.time));
+  else {
+    form.set("start", String(request2.start));
+    form.set("end", String(request2.end));
+    form.set("step", String(request2.stepSeconds));
+  }
+  const path2 = request2.kind === "instant" ? "api/v1/query" : "api/v1/query_range";
+  const target = new URL(path2, apiBase(endpoint2.url));
+  const timeout = AbortSignal.timeout(endpoint2.timeoutMs);
+  const signal = endpoint2.signal ? AbortSignal.any([endpoint2.signal, timeout]) : timeout;
+  let response;
+  try {
+    response = await fetch(target, {
+      method: "POST",
+      body: form,
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        accept: "application/json",
+        ...endpoint2.authorization ? { authorization: endpoint2.authorization } : {}
+      },
+      redirect: "error",
+      signal
+    });
+  } catch (error62) {
+    if (timeout.aborted)
+      return { ok: false, reason: `Prometheus did not answer within ${endpoint2.timeoutMs} ms` };
+    const cause = error62.cause;
+    return {
+      ok: false,
+      reason: `Prometheus unreachable at ${target.origin}: ${cause?.code ?? cause?.message ?? error62.message}`
+    };
+  }
+  if (response.status === 401 || response.status === 403)
+    return {
+      ok: false,
+      reason: `Prometheus refused the request (${response.status}): check the credentials in the env vars named by telemetry.prometheus.tokenEnv / usernameEnv / passwordEnv`
+    };
+  let body;
+  const text = await response.text();
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      reason: `Prometheus answered ${response.status} with something that is not its API JSON: ${text.slice(0, 120)}`
+    };
+  }
+  const parsed = ApiResponse.safeParse(body);
+  if (!parsed.success)
+    return { ok: false, reason: `Prometheus answered ${response.status} with an unexpected shape` };
+  const answer = parsed.data;
+  if (answer.status === "error")
+    return {
+      ok: false,
+      reason: `query error (${answer.errorType ?? response.status}): ${answer.error ?? "no detail"}`
+    };
+  const warnings = answer.warnings ?? [];
+  const data = answer.data;
+  switch (data.resultType) {
+    case "vector":
+      return {
+        ok: true,
+        warnings,
+        series: data.result.map((row) => ({
+          labels: row.metric,
+          samples: [[row.value[0], toNumber(row.value[1])]]
+        }))
+      };
+    case "matrix":
+      return {
+        ok: true,
+        warnings,
+        series: data.result.map((row) => ({
+          labels: row.metric,
+          samples: row.values.map(([at2, value]) => [at2, toNumber(value)])
+        }))
+      };
+    case "scalar":
+      return {
+        ok: true,
+        warnings,
+        series: [{ labels: {}, samples: [[data.result[0], toNumber(data.result[1])]] }]
+      };
+    case "string":
+      return { ok: false, reason: "the query returns a string, not a number" };
+  }
+}
+
+// src/telemetry/prometheus-query.ts
+function prometheusAuthorization(config3, env) {
+  const token = env[config3?.tokenEnv ?? "PROMETHEUS_TOKEN"];
+  if (token) return `Bearer ${token}`;
+  const user = env[config3?.usernameEnv ?? "PROMETHEUS_USERNAME"];
+  const password = env[config3?.passwordEnv ?? "PROMETHEUS_PASSWORD"];
+  if (user && password !== void 0) return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  return void 0;
+}
+function resolveQuery(params4, config3) {
+  const preset = params4.metric ? METRIC_PRESETS[params4.metric] : void 0;
+  const unit = params4.unit ?? preset?.unit ?? "";
+  if (params4.query) return { ok: true, template: params4.query, unit, label: params4.metric ?? "reading" };
+  const metric = params4.metric;
+  const override = config3?.queries[metric];
+  if (override) return { ok: true, template: override, unit, label: preset?.describe ?? metric };
+  const built = preset?.query(config3?.selector ?? "", config3?.rateWindow ?? "5m", {
+    over: params4.over ?? config3?.rateWindow ?? "5m",
+    targetSelector: config3?.targetSelector ?? config3?.selector ?? "",
+    ...config3?.memoryLimitBytes !== void 0 ? { memoryLimitBytes: config3.memoryLimitBytes } : {}
+  });
+  if (!built)
+    return {
+      ok: false,
+      reason: `metric "${metric}" needs telemetry.prometheus.memoryLimitBytes (or a query in telemetry.prometheus.queries)`
+    };
+  return { ok: true, template: built, unit, label: preset?.describe ?? metric };
+}
+function resolveBaselineQuery(params4, config3, relative2 = params4.maxIncrease !== void 0 || params4.maxRatio !== void 0) {
+  if (params4.query) {
+    if (params4.baselineQuery) return { ok: true, template: params4.baselineQuery };
+    return relative2 ? { ok: false, reason: "no baseline series: `query` needs a `baselineQuery`" } : void 0;
+  }
+  const selector = params4.baseline ?? (relative2 ? config3?.baselineSelector : void 0);
+  if (selector === void 0)
+    return relative2 ? {
+      ok: false,
+      reason: 'no baseline series: set `baseline="<selector>"` or telemetry.prometheus.baselineSelector'
+    } : void 0;
+  if (params4.metric && config3?.queries[params4.metric])
+    return {
+      ok: false,
+      reason: `no baseline series: telemetry.prometheus.queries.${params4.metric} replaces the default query, give the item a query and a baselineQuery`
+    };
+  return resolveQuery(params4, config3 ? { ...config3, selector, targetSelector: selector } : void 0);
+}
+function canaryLimits(params4) {
+  const out = {};
+  for (const key of [
+    "max",
+    "min",
+    "warnMax",
+    "warnMin",
+    "maxIncrease",
+    "warnIncrease",
+    "maxRatio",
+    "warnRatio"
+  ]) {
+    const value = params4[key];
+    if (value !== void 0) out[key] = value;
+  }
+  return out;
+}
+var NO_PROMETHEUS = "no Prometheus configured: set telemetry.prometheus.url (or PROMETHEUS_URL)";
+function fillQuery(template, variables) {
+  const filled = fillVariables(template, variables);
+  if (filled.ok) return filled;
+  return {
+    ok: false,
+    reason: `the query uses ${filled.missing.map((name) => `{{${name}}}`).join(", ")}, unknown for this run`
+  };
 }
 
 // src/app/pr/cutover-samples.ts
@@ -96268,7 +81412,7 @@ async function sampleWindow(scope, session, window2, status, nowMs) {
   };
   const samples = [];
   for (const one of wanted) {
-    const parsed = prometheusCheck.params.safeParse(one.params);
+    const parsed = prometheusContract.params.safeParse(one.params);
     const base = {
       label: one.label,
       ...one.trigger ? { trigger: one.trigger } : {},
@@ -96292,8 +81436,8 @@ async function sampleWindow(scope, session, window2, status, nowMs) {
       ...consecutive !== void 0 ? { consecutiveFailureLimit: consecutive } : {}
     };
     const answer = await rangeQuery({ resolved, prometheus, url: url2, env, variables, ...range });
-    const relative7 = hasRelativeLimits(limits);
-    const baselineResolved = resolveBaselineQuery(params4, prometheus, relative7);
+    const relative2 = hasRelativeLimits(limits);
+    const baselineResolved = resolveBaselineQuery(params4, prometheus, relative2);
     const baseline = baselineResolved ? await rangeQuery({
       resolved: baselineResolved.ok ? { ...baselineResolved, unit, label: one.label } : baselineResolved,
       prometheus,
@@ -96347,7 +81491,7 @@ async function sampleCutover(scope, number4) {
       opensAt: status.opensAt,
       metrics: await sampleWindow(scope, before, window2, status, nowMs)
     });
-  const outcome2 = await runPrStep(scope, number4, {
+  const outcome = await runPrStep(scope, number4, {
     read: async (session) => await loadReadings(scope.bot, session.key) ?? {},
     decide(session, saved) {
       const active = activeWindows(
@@ -96408,8 +81552,8 @@ async function sampleCutover(scope, number4) {
       };
     }
   });
-  const result = outcome2?.result ?? empty;
-  const fired = outcome2?.fired ?? [];
+  const result = outcome?.result ?? empty;
+  const fired = outcome?.fired ?? [];
   await answerWaitingDeployments(scope, number4);
   const inconclusive = result.decided.filter((one) => one.outcome === "inconclusive");
   if (inconclusive.length > 0) await askToDecide(scope, number4, inconclusive);
@@ -96707,10 +81851,10 @@ function createShipgateApp(options2) {
   async function handle(app, context2) {
     const started = performance.now();
     const action = context2.payload.action;
-    const count = (outcome2) => options2.metrics?.event(
+    const count = (outcome) => options2.metrics?.event(
       context2.name,
       typeof action === "string" ? action : void 0,
-      outcome2,
+      outcome,
       (performance.now() - started) / 1e3
     );
     try {
@@ -96720,7 +81864,7 @@ function createShipgateApp(options2) {
         event: `${context2.name}.${typeof action === "string" ? action : ""}`
       });
       context2.octokit.log = log;
-      const outcome2 = await handleEvent({
+      const outcome = await handleEvent({
         name: context2.name,
         id: context2.id,
         payload: context2.payload,
@@ -96728,7 +81872,7 @@ function createShipgateApp(options2) {
         log,
         bot
       });
-      count(outcome2);
+      count(outcome);
     } catch (error62) {
       count("error");
       throw new DeliveryFailed(context2.name, context2.id, error62);
@@ -96839,16 +81983,16 @@ var AppMetrics = class {
   constructor(opts = {}) {
     if (opts.processMetrics) (0, import_prom_client.collectDefaultMetrics)({ register: this.registry, prefix: "shipgate_" });
   }
-  event(event, action, outcome2, seconds) {
-    this.events.inc({ event, action: action ?? "", outcome: outcome2 });
-    if (seconds !== void 0) this.latency.observe({ event, outcome: outcome2 }, seconds);
+  event(event, action, outcome, seconds) {
+    this.events.inc({ event, action: action ?? "", outcome });
+    if (seconds !== void 0) this.latency.observe({ event, outcome }, seconds);
   }
   tickDecisions(accepted, rejected) {
     if (accepted > 0) this.ticks.inc({ decision: "accepted" }, accepted);
     if (rejected > 0) this.ticks.inc({ decision: "rejected" }, rejected);
   }
-  redelivery(outcome2) {
-    this.redeliveries.inc({ outcome: outcome2 });
+  redelivery(outcome) {
+    this.redeliveries.inc({ outcome });
   }
   stepsWritten(steps) {
     this.batches.observe(steps);
@@ -96874,8 +82018,8 @@ function shutdownTimeoutFrom(env) {
 }
 async function settleWithin(work, ms) {
   let timer;
-  const expired = new Promise((resolve5) => {
-    timer = setTimeout(() => resolve5(false), ms);
+  const expired = new Promise((resolve2) => {
+    timer = setTimeout(() => resolve2(false), ms);
   });
   try {
     return await Promise.race([
@@ -96953,7 +82097,7 @@ async function startServer(options2) {
     ...cutoverMaxFrom(env)
   });
   const middleware = await createNodeMiddleware2(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
-  const server = http3.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     if (req.method === "GET" && req.url === "/healthz") {
       if (draining) res.writeHead(503, { "content-type": "application/json" }).end('{"status":"draining"}');
       else res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
@@ -96989,9 +82133,9 @@ async function startServer(options2) {
   server.keepAliveTimeout = 5e3;
   const port = options2.port ?? Number(env.PORT ?? 3e3);
   const host = options2.host ?? env.HOST ?? "0.0.0.0";
-  await new Promise((resolve5, reject) => {
+  await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(port, host, resolve5);
+    server.listen(port, host, resolve2);
   });
   const address = server.address();
   const url2 = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
@@ -97036,7 +82180,7 @@ async function startServer(options2) {
       const limit = options2.shutdownTimeoutMs ?? shutdownTimeoutFrom(env);
       if (!await settleWithin(app.idle(), limit))
         probot.log.warn({ timeoutMs: limit }, "shutdown: in-flight events did not finish in time");
-      const closed = new Promise((resolve5) => server.close(() => resolve5()));
+      const closed = new Promise((resolve2) => server.close(() => resolve2()));
       server.closeAllConnections();
       await closed;
       await coordinator.close();

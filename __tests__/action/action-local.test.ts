@@ -1,5 +1,5 @@
 /** The built Action without GitHub: bad inputs, no token, the example app, a checkout without node_modules. */
-import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ResultsReport } from '../../src/core/template/model.js';
@@ -96,9 +96,8 @@ chrome.describe('an Action checkout without node_modules (as on a GitHub runner)
   it('runs the bundled tools; Lighthouse that cannot be installed is skipped with the reason and the fix', async () => {
     const checkout = tempDir('shipgate-action-checkout-');
     dirs.push(checkout);
-    mkdirSync(join(checkout, 'dist'));
-    copyFileSync(join(ROOT, 'dist/index.js'), join(checkout, 'dist/index.js'));
-    copyFileSync(join(ROOT, 'dist/lighthouse-worker.mjs'), join(checkout, 'dist/lighthouse-worker.mjs'));
+    // the bundle and its chunks (each check's implementation, the Lighthouse worker), as committed
+    cpSync(join(ROOT, 'dist'), join(checkout, 'dist'), { recursive: true });
     cpSync(join(ROOT, 'templates'), join(checkout, 'templates'), { recursive: true });
     writeFileSync(join(checkout, 'package.json'), '{"type":"module"}\n');
     const repo = buildFixtureRepo(tempDir('shipgate-action-nomods-'), { bigBundle: false, leak: false });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { bundleSizeCheck } from '../../checks/bundle-size.js';
-import { formatBytes, parseByteSize } from '../../checks/lib/bundle/bundle-units.js';
+import { formatBytes, parseByteSize } from '../../src/core/byte-size.js';
 import {
   buildTestContext,
   incompressibleText,

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checks } from '../../checks/index.js';
+import { checkContracts as checks } from '../../checks/contracts/index.js';
 import { renderCheckDocs } from '../../checks/lib/docs/check-docs.js';
 
 const DOCS = join(process.cwd(), 'docs/checks.md');

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { CheckContext } from '../../checks/check.js';
-import { judgeSamples } from '../../checks/lib/telemetry/judge-samples.js';
-import { escapeLabelValue, fillVariables, METRIC_PRESETS } from '../../checks/lib/telemetry/promql.js';
 import { prometheusCheck } from '../../checks/prometheus.js';
 import { PrometheusConfigSchema } from '../../src/core/config/telemetry-config.js';
+import { judgeSamples } from '../../src/core/telemetry/judge-samples.js';
+import { escapeLabelValue, fillVariables, METRIC_PRESETS } from '../../src/core/telemetry/promql.js';
 import { runtimeContext } from '../helpers/runtime-context.js';
 import { type RunningServer, refusedUrl, startHttpServer } from '../helpers/runtime-servers.js';
 

@@ -6,7 +6,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { buildOutputCheck } from '../../checks/build-output.js';
 import { bundleSizeCheck } from '../../checks/bundle-size.js';
-import { strictParams } from '../../checks/check.js';
+import { strictParams } from '../../checks/contract.js';
 import { healthCheck } from '../../checks/health.js';
 import { findBrowserBuild } from '../../checks/lib/build/build-dir.js';
 import { textShape } from '../../checks/lib/build/build-scan.js';

@@ -110,3 +110,148 @@ describe('the bot engine goes one way: events → pr → runtime', () => {
     expect(upward).toEqual([]);
   });
 });
+
+/** A check's contract is data: what the bot, `validate`, `init` and the docs read without its code. */
+describe('checks: contracts apart from implementations', () => {
+  const contracts = sourceFiles.filter((file) => file.startsWith(path.join('checks', 'contracts')));
+  const implementation = (file: string) =>
+    file.startsWith(`checks${path.sep}`) &&
+    !file.startsWith(path.join('checks', 'contracts')) &&
+    file !== path.join('checks', 'contract.ts');
+
+  it('a contract imports zod, other contracts and the pure core only', () => {
+    expect(contracts.length).toBeGreaterThan(20);
+    const allowed = (target: string) =>
+      target.startsWith(path.join('checks', 'contracts')) ||
+      target === path.join('checks', 'contract.ts') ||
+      target.startsWith(path.join('src', 'core'));
+    const offending = contracts.flatMap((file) => [
+      ...importsOf(file)
+        .filter((target) => !allowed(target))
+        .map((target) => `${file} → ${target}`),
+      ...[...read(file).matchAll(/\bfrom\s+['"]([^.'"][^'"]*)['"]/g)]
+        .map((m) => m[1] ?? '')
+        .filter((pkg) => pkg !== 'zod')
+        .map((pkg) => `${file} → ${pkg}`),
+    ]);
+    expect(offending).toEqual([]);
+  });
+
+  it('the bot engine, its server and the shared layers import no check implementation', () => {
+    const readers = sourceFiles.filter(
+      (file) =>
+        ['app', 'load', 'core', 'github', 'report', 'telemetry', 'scale', 'audit'].some((dir) =>
+          file.startsWith(path.join('src', dir)),
+        ) || file === path.join('src', 'app', 'server.ts'),
+    );
+    expect(readers.length).toBeGreaterThan(100);
+    const offending = readers.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => implementation(target))
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('every contract has its implementation, which keeps the contract as it is', async () => {
+    const { checkContracts } = await import('../../checks/contracts/index.js');
+    const { checks } = await import('../../checks/index.js');
+    expect(checks.map((check) => check.id)).toEqual(checkContracts.map((contract) => contract.id));
+    for (const contract of checkContracts) {
+      const file = path.join(root, 'checks', `${contract.id}.ts`);
+      const module = (await import(file)) as Record<string, unknown>;
+      const run = Object.values(module).find(
+        (value): value is { id: string; params: unknown; run: unknown } =>
+          typeof value === 'object' && value !== null && (value as { id?: unknown }).id === contract.id,
+      );
+      expect(run?.params).toBe(contract.params);
+      expect(typeof run?.run).toBe('function');
+      expect({ ...run, run: undefined }).toEqual({ ...contract, run: undefined });
+    }
+  });
+});
+
+/**
+ * What each built host loads: the bot's server bundle holds no check implementation and none of
+ * their tools; the Action's and the CLI's entries reach a check's implementation (and its tools)
+ * only through the dynamic import that runs it (checks/index.ts). Reads the committed dist/, which
+ * CI rebuilds and compares.
+ */
+describe('bundles', () => {
+  const TOOLS = [
+    'autocannon',
+    'chrome-launcher',
+    'lighthouse',
+    'size-limit',
+    '@size-limit/file',
+    '@lhci/utils',
+    'ws',
+  ];
+  const dist = (file: string) => readFileSync(path.join(root, 'dist', file), 'utf8');
+  /** Bundled packages leave `// node_modules/<pkg>/…` markers; external ones an import of the name. */
+  const toolsIn = (text: string) =>
+    TOOLS.filter(
+      (tool) =>
+        text.includes(`// node_modules/${tool}/`) ||
+        new RegExp(`(?:from|import\\(|require\\()\\s*["']${tool.replace('/', '\\/')}(?:/[^"']*)?["']`).test(
+          text,
+        ),
+    );
+  const implementationsIn = (text: string) =>
+    [...text.matchAll(/^\/\/ (checks\/[^\n]+\.ts)$/gm)]
+      .map((m) => m[1] ?? '')
+      .filter((file) => !file.startsWith('checks/contracts/') && file !== 'checks/contract.ts');
+  /**
+   * The files a host can load without running a check: its static and dynamic imports,
+   * transitively, except the dynamic imports of checks/index.ts that load a check to run it (each
+   * check's chunk is named after its implementation file, checks/<id>.ts).
+   */
+  const withoutRunningACheck = async (entry: string): Promise<string[]> => {
+    const { checkContracts } = await import('../../checks/contracts/index.js');
+    const checkChunk = new RegExp(`^chunks/(?:${checkContracts.map((c) => c.id).join('|')})-[A-Z0-9]+\\.js$`);
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = dist(file);
+      const imports = [
+        ...[...text.matchAll(/\bfrom\s*"(\.\.?\/[^"]+)"/g)].map((m) => m[1] ?? ''),
+        ...[...text.matchAll(/\bimport\s*"(\.\.?\/[^"]+)"/g)].map((m) => m[1] ?? ''),
+        ...[...text.matchAll(/\bimport\(\s*"(\.\.?\/[^"]+)"\s*\)/g)]
+          .map((m) => m[1] ?? '')
+          .filter((spec) => !checkChunk.test(path.posix.join(path.posix.dirname(file), spec))),
+      ];
+      for (const spec of imports) visit(path.posix.join(path.posix.dirname(file), spec));
+    };
+    visit(entry);
+    return [...seen];
+  };
+
+  it('the server bundle is one file with no check implementation and none of their tools', () => {
+    const server = dist('server.js');
+    expect(server).toContain('// checks/contracts/index.ts');
+    expect(toolsIn(server)).toEqual([]);
+    expect(implementationsIn(server)).toEqual([]);
+    expect(server).not.toMatch(/from\s*"\.\/chunks\//);
+  });
+
+  it.each(['index.js', 'cli.js'])(
+    'dist/%s loads no check implementation or tool until it runs one',
+    async (entry) => {
+      const loaded = await withoutRunningACheck(entry);
+      expect(loaded.length).toBeGreaterThan(1);
+      const all = loaded.map(dist).join('\n');
+      expect(toolsIn(all)).toEqual([]);
+      // the hosts share checks/lib's helpers (tool lookup, init's detection); no check itself
+      const checkFiles = implementationsIn(all).filter((file) => /^checks\/[^/]+\.ts$/.test(file));
+      expect(checkFiles).toEqual(['checks/index.ts']);
+      // …and they are in the build, behind the dynamic imports
+      const chunks = readdirSync(path.join(root, 'dist', 'chunks')).map((file) =>
+        dist(path.join('chunks', file)),
+      );
+      expect(implementationsIn(chunks.join('\n'))).toEqual(
+        expect.arrayContaining(['checks/lighthouse.ts', 'checks/load-test.ts']),
+      );
+    },
+  );
+});

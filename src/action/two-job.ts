@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { LHCI_RC_FILES } from '../../checks/lib/lighthouse/lhci-utils.js';
+import { LHCI_RC_FILES } from '../../checks/lib/lighthouse/lhci-files.js';
 import { ALLOWLIST_FILES } from '../../checks/lib/secrets/allowlist.js';
 import { GITLEAKS_CONFIG_FILE } from '../../checks/lib/secrets/gitleaks-config.js';
 import { MeasureReportSchema, toMeasureReport } from '../core/evidence/evidence.js';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findCheck } from '../../checks/index.js';
+import { findContract } from '../../checks/contracts/index.js';
 import { notApplicableByConfig } from '../core/decide/not-applicable.js';
 import { phaseGate } from '../core/gate/release-gates.js';
 import type { ItemStates } from '../core/ledger/ledger.js';
@@ -64,7 +64,7 @@ export async function checkCommand(io: CliIO, args: string[]): Promise<number> {
     .map((part) => part.trim())
     .filter(Boolean);
   const unknown = (only ?? []).filter(
-    (name) => !findCheck(name) && !context.checklist.items.some((item) => item.id === name),
+    (name) => !findContract(name) && !context.checklist.items.some((item) => item.id === name),
   );
   if (unknown.length > 0) {
     throw new UsageError(

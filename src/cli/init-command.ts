@@ -12,7 +12,7 @@ import { readPackage, readSmallFile } from '../../checks/lib/detect/repo-files.j
 import { findServices, SERVICE_NAMES } from '../../checks/lib/detect/services.js';
 import { detectStack, type StackFacts } from '../../checks/lib/detect/stack.js';
 import { projectVersion } from '../../checks/lib/git/project-version.js';
-import { findLhciRc } from '../../checks/lib/lighthouse/lhci-config.js';
+import { findLhciRc } from '../../checks/lib/lighthouse/lhci-files.js';
 import type { Checklist } from '../core/template/model.js';
 import { parseTemplate } from '../core/template/template.js';
 import { defaultTemplatePath } from '../load/default-template.js';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
-import { findCheck } from '../../checks/index.js';
+import { findContract } from '../../checks/contracts/index.js';
 import {
   findServices,
   SERVICE_NAMES,
@@ -63,7 +63,7 @@ export async function missingServices(
 ): Promise<MissingService[]> {
   const waiting = results.filter((result) => {
     if (result.status !== 'error') return false;
-    const check = findCheck(result.check);
+    const check = findContract(result.check);
     return check?.usesTarget === true || check?.usesBuild === true;
   });
   // A start command whose program is not installed (exit 127) fails whatever runs: not the services' fault.

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { ZodObject, type ZodType } from 'zod';
-import { paramNames, strictParams } from '../../checks/check.js';
-import { findCheck, checks as registry } from '../../checks/index.js';
+import { paramNames, strictParams } from '../../checks/contract.js';
+import { checkContracts, findContract } from '../../checks/contracts/index.js';
 import type { Config } from '../core/config/config.js';
 import { InvalidInputError, type Problem } from '../core/errors.js';
 
@@ -38,9 +38,9 @@ export function checkSettingsProblems(config: Config, text: string, file: string
   const lineOf = lineFinder(text);
   const problems: Problem[] = [];
   for (const [name, settings] of Object.entries(config.checks)) {
-    const check = findCheck(name);
+    const check = findContract(name);
     if (!check) {
-      const known = registry.map((c) => c.id).join(', ');
+      const known = checkContracts.map((c) => c.id).join(', ');
       problems.push({
         file,
         line: lineOf(['checks', name]),

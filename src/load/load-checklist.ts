@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { strictParams } from '../../checks/check.js';
-import { checks } from '../../checks/index.js';
+import { strictParams } from '../../checks/contract.js';
+import { checkContracts } from '../../checks/contracts/index.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { Checklist } from '../core/template/model.js';
 import { type CheckSchemas, parseTemplate } from '../core/template/template.js';
@@ -9,7 +9,7 @@ import { defaultTemplatePath } from './default-template.js';
 
 /** Parameter schemas of every registered check, for template validation. */
 export const checkSchemas: CheckSchemas = new Map(
-  checks.map((check) => [check.id, strictParams(check.params)]),
+  checkContracts.map((contract) => [contract.id, strictParams(contract.params)]),
 );
 
 /** Reads and parses a template file (the built-in one when `file` is undefined). */

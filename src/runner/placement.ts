@@ -5,7 +5,7 @@
  * evidence with the OIDC token. `single` is one job doing both: the weaker guarantee, every result
  * `reported`.
  */
-import type { Check } from '../../checks/check.js';
+import type { CheckContract } from '../../checks/contract.js';
 
 export type JobRole = 'single' | 'measure' | 'attest';
 
@@ -15,7 +15,7 @@ export interface PlacementFacts {
 }
 
 /** True when the item's check needs the PR's code to have run (its build, its app). */
-export function needsPrCode(check: Pick<Check<unknown>, 'measures'>, facts: PlacementFacts): boolean {
+export function needsPrCode(check: Pick<CheckContract<unknown>, 'measures'>, facts: PlacementFacts): boolean {
   if (check.measures === 'build') return true;
   if (check.measures === 'app') return facts.startsPrApp;
   return false;
@@ -24,7 +24,7 @@ export function needsPrCode(check: Pick<Check<unknown>, 'measures'>, facts: Plac
 /** Whether `job` runs an item of `check`: measure runs what needs the PR's code, attest the rest. */
 export function runsIn(
   job: JobRole,
-  check: Pick<Check<unknown>, 'measures'>,
+  check: Pick<CheckContract<unknown>, 'measures'>,
   facts: PlacementFacts,
 ): boolean {
   if (job === 'single') return true;

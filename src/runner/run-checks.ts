@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
-import { type Check, type CheckContext, type CheckOutcome, strictParams } from '../../checks/check.js';
+import type { Check, CheckContext, CheckOutcome } from '../../checks/check.js';
+import { strictParams } from '../../checks/contract.js';
 import { findCheck } from '../../checks/index.js';
 import type { Config } from '../core/config/config.js';
 import { notApplicableByConfig } from '../core/decide/not-applicable.js';

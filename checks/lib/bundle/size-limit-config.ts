@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import { parseByteSize } from '../../../src/core/byte-size.js';
 import { walkRepo } from '../detect/repo-files.js';
-import { parseByteSize } from './bundle-units.js';
 
 /** One entry of a repository's size-limit config, as size-limit reads it (unknown keys kept). */
 const EntrySchema = z

@@ -1,7 +1,7 @@
 /** Reads coverage totals from istanbul's coverage-summary.json or an lcov.info file. */
 import { z } from 'zod';
+import { COVERAGE_METRICS } from '../../contracts/coverage.js';
 
-export const COVERAGE_METRICS = ['lines', 'branches', 'functions', 'statements'] as const;
 export type CoverageMetric = (typeof COVERAGE_METRICS)[number];
 
 export interface Counts {

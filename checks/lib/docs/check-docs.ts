@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Check } from '../../check.js';
+import type { CheckContract } from '../../contract.js';
 
 interface JsonProperty {
   type?: string | string[];
@@ -33,7 +33,7 @@ function typeOf(property: JsonProperty): string {
 }
 
 /** Where the two-job workflow runs each kind of check, and so how its result counts. */
-const EVIDENCE: Record<Check<unknown>['measures'], string> = {
+const EVIDENCE: Record<CheckContract<unknown>['measures'], string> = {
   repository: "judges the PR's files as data: the attesting job computes it itself, `verified`",
   build: "judges what the PR's build produced: only the measure job has it, `reported`",
   app: "judges the running app: `reported` when shipgate starts the PR's app (`target.start`), `verified` when the attesting job measures a given URL",
@@ -42,7 +42,7 @@ const EVIDENCE: Record<Check<unknown>['measures'], string> = {
 };
 
 /** One section per check: what it proves, where it runs, and its parameters from its zod schema. */
-function renderCheck(check: Check<unknown>): string {
+function renderCheck(check: CheckContract<unknown>): string {
   const schema = z.toJSONSchema(check.params, { io: 'input', unrepresentable: 'any' }) as JsonObject;
   const properties = Object.entries(schema.properties ?? {});
   const required = new Set(schema.required ?? []);
@@ -78,7 +78,7 @@ function renderCheck(check: Check<unknown>): string {
 }
 
 /** docs/checks.md, generated from the registry (a test keeps the committed file equal to this). */
-export function renderCheckDocs(checks: readonly Check<unknown>[]): string {
+export function renderCheckDocs(checks: readonly CheckContract<unknown>[]): string {
   return `${[
     '# Checks',
     '',

@@ -1,12 +1,7 @@
-/**
- * Is an environment variable's value a strong secret? Reports lengths and entropy, never the value.
- */
 import { shannonEntropy } from '../secrets/entropy.js';
 import { FORMAT_LABEL, formatProblems, NOT_RANDOM, type SecretFormat } from '../secrets/formats.js';
 import { isPlaceholder } from '../secrets/placeholders.js';
 
-/** Default entropy floor in bits/char: random hex is ~4, base64 ~5; words and `aaaa1111` fall below. */
-export const DEFAULT_MIN_ENTROPY = 3;
 /** Default minimum length when neither the directive nor a format says otherwise. */
 export const DEFAULT_MIN_LENGTH = 16;
 

@@ -3,9 +3,6 @@ import type { CheckOutcome } from '../../check.js';
 import { effectiveSources, objectProblems, parseCsp, scriptProblems, sourceProblems } from './http-csp.js';
 import { headerValue } from './http-request.js';
 
-/** 180 days: the usual minimum (and the HSTS preload list asks for a year). */
-export const DEFAULT_HSTS_MIN_AGE = 15_552_000;
-
 const fail = (summary: string, details?: string): CheckOutcome => ({ status: 'fail', summary, details });
 const pass = (summary: string, details?: string): CheckOutcome => ({ status: 'pass', summary, details });
 

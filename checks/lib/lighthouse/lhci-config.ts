@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { LHCI_RC_FILES, lhciReadRc } from './lhci-utils.js';
+import { lhciReadRc } from './lhci-utils.js';
 
 const Level = z.enum(['off', 'warn', 'error']);
 /** `"error"`, `["warn", {maxNumericValue: 2500}]`: an assertion as lhci reads it. */
@@ -82,12 +81,6 @@ export interface LhciConfig {
   assert?: LhciAssertOptions;
   /** Settings shipgate does not apply, named in the summary instead of silently ignored. */
   ignored: string[];
-}
-
-/** The first rc file lhci would read in `repoDir` (LHCI_NO_LIGHTHOUSERC opts out, as in lhci). */
-export function findLhciRc(repoDir: string, env: Record<string, string | undefined>): string | undefined {
-  if (env.LHCI_NO_LIGHTHOUSERC) return undefined;
-  return LHCI_RC_FILES.find((name) => existsSync(join(repoDir, name)));
 }
 
 function splitFlags(value: string | string[] | undefined): string[] {

@@ -51,17 +51,3 @@ export function lhciReadRc(file: string): unknown {
   const rc: unknown = rcModule;
   return pick<FlattenRcToConfig>(rc, 'flattenRcToConfig')(pick<LoadRcFile>(rc, 'loadRcFile')(file));
 }
-
-/** The rc file names lhci looks for, in its order (it reads the first that exists). */
-export const LHCI_RC_FILES = [
-  '.lighthouserc.cjs',
-  'lighthouserc.cjs',
-  '.lighthouserc.js',
-  'lighthouserc.js',
-  '.lighthouserc.json',
-  'lighthouserc.json',
-  '.lighthouserc.yml',
-  'lighthouserc.yml',
-  '.lighthouserc.yaml',
-  'lighthouserc.yaml',
-] as const;

@@ -2,9 +2,9 @@
  * Provider formats for secrets held in environment variables (env-secrets check). Each validator
  * returns problems in words that never include the value itself.
  */
+import type { SECRET_FORMATS } from '../../contracts/env-secrets.js';
 import { decodeJwt } from './jwt.js';
 
-export const SECRET_FORMATS = ['square', 'supabase-url', 'supabase-service-role', 'openai', 'jwt'] as const;
 export type SecretFormat = (typeof SECRET_FORMATS)[number];
 
 /** Well-known variable names and their format, used when the directive gives none. */

@@ -4,23 +4,22 @@
  * triggers bound to `prometheus`. Reads only; the core judges (src/core/cutover/judge-window.ts).
  */
 
-import { queryPrometheus } from '../../../checks/lib/telemetry/prometheus-api.js';
-import {
-  canaryLimits,
-  fillQuery,
-  NO_PROMETHEUS,
-  type PrometheusParams,
-  prometheusAuthorization,
-  prometheusCheck,
-  resolveBaselineQuery,
-  resolveQuery,
-} from '../../../checks/prometheus.js';
+import { type PrometheusParams, prometheusContract } from '../../../checks/contracts/prometheus.js';
 import type { PrometheusConfig } from '../../core/config/telemetry-config.js';
 import type { MetricSamples } from '../../core/cutover/judge-window.js';
 import type { CutoverWindow, WindowStatus } from '../../core/cutover/windows.js';
 import { rollbackPlan } from '../../core/gate/rollback.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
 import { type CanaryLimits, hasRelativeLimits } from '../../core/telemetry/judge-canary.js';
+import { queryPrometheus } from '../../telemetry/prometheus-api.js';
+import {
+  canaryLimits,
+  fillQuery,
+  NO_PROMETHEUS,
+  prometheusAuthorization,
+  resolveBaselineQuery,
+  resolveQuery,
+} from '../../telemetry/prometheus-query.js';
 import type { EventScope } from '../runtime/bot.js';
 import { releaseVersion } from './facts.js';
 import type { PrSession } from './session.js';
@@ -73,7 +72,7 @@ export async function sampleWindow(
   };
   const samples: MetricSamples[] = [];
   for (const one of wanted) {
-    const parsed = prometheusCheck.params.safeParse(one.params);
+    const parsed = prometheusContract.params.safeParse(one.params);
     const base = {
       label: one.label,
       ...(one.trigger ? { trigger: one.trigger } : {}),

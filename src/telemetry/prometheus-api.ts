@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Series } from '../../../src/core/telemetry/judge-samples.js';
+import type { Series } from '../core/telemetry/judge-samples.js';
 
 export type { Series };
 

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { defineContract } from '../contract.js';
+
+/** The figures a coverage report totals. */
+export const COVERAGE_METRICS = ['lines', 'branches', 'functions', 'statements'] as const;
+
+const ParamsSchema = z
+  .object({
+    /** Coverage report relative to the checked directory: istanbul json-summary, lcov, Cobertura XML, JaCoCo XML or a Go cover profile. */
+    file: z.string().min(1).optional(),
+    metric: z.enum(COVERAGE_METRICS).default('lines'),
+    /** Minimum percentage. */
+    min: z.coerce.number().min(0).max(100).default(70),
+  })
+  .strict();
+
+export const coverageContract = defineContract({
+  id: 'coverage',
+  measures: 'build',
+  proves:
+    "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
+  title: 'Test coverage meets the threshold',
+  params: ParamsSchema,
+});

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { defineContract } from '../contract.js';
+
+export const versionContract = defineContract({
+  id: 'version',
+  measures: 'repository',
+  proves:
+    'The release version is higher than the version on the base ref, read from the same manifest (package.json, pyproject.toml, setup.cfg, Cargo.toml, pom.xml, build.gradle, VERSION) or, when the base has none, its newest tag. Skipped when there is no release version or the base is the head itself.',
+  title: 'Release version is valid SemVer, bumped from the base branch, and consistent',
+  params: z.object({}).strict(),
+});

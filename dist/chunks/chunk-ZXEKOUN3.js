@@ -1,0 +1,24 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  defineContract
+} from "./chunk-AFGJAQNY.js";
+import {
+  external_exports
+} from "./chunk-RT25MZKP.js";
+
+// checks/contracts/env-files.ts
+var ParamsSchema = external_exports.object({
+  /** Extra env file names that may be committed (comma-separated), e.g. `.env.test`. */
+  allow: external_exports.string().default("")
+}).strict();
+var envFilesContract = defineContract({
+  id: "env-files",
+  measures: "repository",
+  proves: "No `.env*` file with values is committed, now or in history, and `.env.production` is git-ignored. Does not prove secrets are absent from other files (see `secrets`).",
+  title: "No .env files committed, now or in history; .env.production is git-ignored",
+  params: ParamsSchema
+});
+
+export {
+  envFilesContract
+};
