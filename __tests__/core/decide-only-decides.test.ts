@@ -163,7 +163,7 @@ function decideProblems(source: string): { decides: number; problems: string[] }
   return { decides: decides.length, problems };
 }
 
-const stepFiles = ['src/app/events', 'src/app/pr', 'src/app/server']
+const stepFiles = ['src/app/events', 'src/app/cutover', 'src/app/pr', 'src/app/server']
   .flatMap((dir) => readdirSync(path.join(root, dir)).map((file) => path.join(dir, file)))
   .filter((file) => file.endsWith('.ts'))
   .filter((file) => /\brunPrStep\(/.test(readFileSync(path.join(root, file), 'utf8')))

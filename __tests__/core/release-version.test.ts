@@ -3,7 +3,7 @@ import {
   compareVersions,
   isValidSemver,
   parseSemver,
-  resolveReleaseVersion,
+  readReleaseVersion,
   versionFromBranch,
   versionFromTitle,
 } from '../../src/core/release/release-version.js';
@@ -95,14 +95,46 @@ describe('release version sources', () => {
     ['Fix checkout', undefined],
   ])('title %j → %j', (title, expected) => expect(versionFromTitle(title)).toBe(expected));
 
-  it('prefers the branch, then the title, then package.json', () => {
-    expect(
-      resolveReleaseVersion({ branch: 'release/6.0.3', title: 'Release 6.0.4', packageVersion: '6.0.2' }),
-    ).toBe('6.0.3');
-    expect(resolveReleaseVersion({ branch: 'main', title: 'Release 6.0.4', packageVersion: '6.0.2' })).toBe(
-      '6.0.4',
-    );
-    expect(resolveReleaseVersion({ branch: 'main', title: 'Fix', packageVersion: '6.0.2' })).toBe('6.0.2');
-    expect(resolveReleaseVersion({})).toBeUndefined();
-  });
+  const file = (version?: string) => ({ name: 'package.json', version });
+  it.each([
+    [
+      'the branch over all',
+      { branch: 'release/6.0.3', title: 'Release 6.0.4', releaseBotVersion: '6.0.5', file: file('6.0.2') },
+      { version: '6.0.3', source: 'branch' },
+    ],
+    [
+      'the title when the branch names none',
+      { branch: 'main', title: 'Release 6.0.4', releaseBotVersion: '6.0.5', file: file('6.0.2') },
+      { version: '6.0.4', source: 'PR title' },
+    ],
+    ['the title alone', { title: 'chore(main): release 6.0.4' }, { version: '6.0.4', source: 'PR title' }],
+    [
+      "a release bot's body when the names carry none",
+      {
+        branch: 'changeset-release/main',
+        title: 'Version Packages',
+        releaseBotVersion: '6.0.5',
+        file: file('6.0.2'),
+      },
+      { version: '6.0.5', source: 'release PR body' },
+    ],
+    [
+      'the file last',
+      { branch: 'main', title: 'Fix', file: file('6.0.2') },
+      { version: '6.0.2', source: 'package.json' },
+    ],
+    [
+      'the file by its own name',
+      { file: { name: 'pyproject.toml', version: '1.4.0' } },
+      { version: '1.4.0', source: 'pyproject.toml' },
+    ],
+    ['nothing from an empty file version', { branch: 'main', file: file('') }, undefined],
+    ['nothing from a file without a version', { file: file(undefined) }, undefined],
+    ['nothing from nothing', {}, undefined],
+    [
+      'a dependabot title is no release',
+      { title: 'Bump lodash from 4.17.20 to 4.17.21', file: file('1.0.0') },
+      { version: '1.0.0', source: 'package.json' },
+    ],
+  ] as const)('reads %s', (_name, input, expected) => expect(readReleaseVersion(input)).toEqual(expected));
 });

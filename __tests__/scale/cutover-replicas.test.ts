@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { type RedisServerProcess, startRedisServer } from '../../bench/redis-server.js';
-import { loadReadings, saveReadings } from '../../src/app/pr/cutover-readings.js';
-import { forgetWatched, noteCutover, watchedPulls } from '../../src/app/pr/cutover-watch.js';
+import { loadReadings, saveReadings } from '../../src/app/cutover/cutover-readings.js';
+import { forgetWatched, noteCutover, watchedPulls } from '../../src/app/cutover/cutover-watch.js';
 import { type Bot, BotMemory } from '../../src/app/runtime/bot.js';
 import { claimSlot } from '../../src/app/server/cutover-pass.js';
 import type { ItemStates } from '../../src/core/ledger/ledger.js';

@@ -16,8 +16,8 @@ import { ACTIONS_BOT_LOGIN, type WorkflowEvent } from './bot-event.js';
 import { runCheckStep } from './check-mode.js';
 import { readRunEvent } from './event.js';
 import type { ActionInputs } from './inputs.js';
-import { withProvenance } from './provenance.js';
-import { evidenceCheckRun, workflowRunUrl } from './publish.js';
+import { workflowRunUrl } from './publish.js';
+import { publishEvidence } from './publish-results.js';
 
 export interface ResultsContext {
   inputs: ActionInputs;
@@ -64,12 +64,14 @@ export async function applyResults(ctx: ResultsContext): Promise<string | undefi
       ctx.env,
       ctx.workspace,
     );
-    const id = await ctx.gh.createCheckRun(
-      await withProvenance(
-        evidenceCheckRun(pull.headSha, ctx.inputs.phase, step.results, workflowRunUrl(ctx.env)),
-        ctx.env,
-      ),
-    );
+    const detailsUrl = workflowRunUrl(ctx.env);
+    const id = await publishEvidence(ctx.gh, {
+      headSha: pull.headSha,
+      phase: ctx.inputs.phase,
+      results: step.results,
+      ...(detailsUrl ? { detailsUrl } : {}),
+      env: ctx.env,
+    });
     // read back as GitHub stores it: the app and the details link are GitHub's, not ours
     run = await ctx.gh.getCheckRun(id);
     if (!run) return `the ${EVIDENCE_CHECK_NAME} run ${id} just created cannot be read back`;

@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import * as core from '@actions/core';
 import { findCheck } from '../../checks/index.js';
-import { resolveReleaseVersion } from '../core/release/release-version.js';
+import { pullVersionNames } from '../core/release/release-bots.js';
+import { readReleaseVersion } from '../core/release/release-version.js';
 import { type ChecklistItem, type ItemResult, isFailing, resultsReport } from '../core/template/model.js';
 import { gitHubForToken } from '../github/token-client.js';
 import { loadRepoContext, type RepoContext } from '../load/repo-context.js';
@@ -57,6 +58,30 @@ export async function loadStepContext(
 }
 
 /**
+ * The release version the checks verify, read from the event's PR as the bot reads it
+ * (src/app/pr/facts.ts): branch, PR title, a release bot's body, then the checkout's package.json.
+ */
+export function stepReleaseVersion(
+  context: Pick<RepoContext, 'branch' | 'packageJson' | 'config'>,
+  event: RunEvent,
+): string | undefined {
+  const pull = event.pullRequest;
+  const names = pullVersionNames(
+    {
+      headRef: context.branch ?? pull?.headRef ?? '',
+      title: pull?.title ?? '',
+      labels: pull?.labels ?? [],
+      body: pull?.body,
+    },
+    context.config.release.bots,
+  );
+  return readReleaseVersion({
+    ...names,
+    file: { name: 'package.json', version: context.packageJson.version },
+  })?.version;
+}
+
+/**
  * Runs the same check engine as the CLI and reports like a step should: outputs, job summary,
  * annotations. `job` selects what runs (src/runner/placement.ts). Publishing (check mode) or
  * handing the results to the bot (bot mode) is the caller's.
@@ -95,12 +120,7 @@ export async function runCheckStep(
     only: inputs.only,
     targetUrl,
     baseRef: inputs.base ?? defaultBaseRef(context.repoDir),
-    // read as the bot reads it (src/app/pr/facts.ts): branch, then PR title, then package.json
-    releaseVersion: resolveReleaseVersion({
-      branch: context.branch ?? event.pullRequest?.headRef,
-      title: event.pullRequest?.title,
-      packageVersion: context.packageJson.version,
-    }),
+    releaseVersion: stepReleaseVersion(context, event),
     branch: context.branch ?? event.pullRequest?.headRef,
     prTitle: event.pullRequest?.title,
     env,

@@ -7,6 +7,9 @@ const PullRequestPayload = z.object({
     number: z.number().int(),
     title: z.string().optional(),
     head: z.object({ sha: Sha, ref: z.string().optional() }),
+    // a release bot's PR names its version in its body (src/core/release/release-bots.ts)
+    body: z.string().nullable().optional(),
+    labels: z.array(z.object({ name: z.string() })).optional(),
   }),
 });
 /** The bot dispatches the checks workflow with the commit to check when results never arrived. */
@@ -25,7 +28,7 @@ const MergeGroupPayload = z.object({ merge_group: z.object({ head_sha: Sha }) })
 export interface RunEvent {
   /** The commit the results belong to: the PR head (not the merge commit GITHUB_SHA points at). */
   headSha?: string;
-  pullRequest?: { number: number; title?: string; headRef?: string };
+  pullRequest?: { number: number; title?: string; headRef?: string; body?: string; labels?: string[] };
   owner?: string;
   repo?: string;
   /** Results are published as a check run only for commits the bot can tie to a release. */
@@ -44,7 +47,13 @@ export function readRunEvent(payload: unknown, env: Record<string, string | unde
     return {
       ...base,
       headSha: pull.head.sha,
-      pullRequest: { number: pull.number, title: pull.title, headRef: pull.head.ref },
+      pullRequest: {
+        number: pull.number,
+        title: pull.title,
+        headRef: pull.head.ref,
+        ...(pull.body ? { body: pull.body } : {}),
+        ...(pull.labels?.length ? { labels: pull.labels.map((label) => label.name) } : {}),
+      },
       publishable: true,
     };
   }

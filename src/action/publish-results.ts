@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
+import { EVIDENCE_CHECK_NAME } from '../core/evidence/evidence.js';
 import type { ItemResult, Phase } from '../core/template/model.js';
 import { gitHubForToken } from '../github/token-client.js';
+import type { GitHub } from '../github/types.js';
 import type { RunEvent } from './event.js';
 import { withProvenance } from './provenance.js';
 import { evidenceCheckRun } from './publish.js';
@@ -19,8 +21,38 @@ export interface PublishOptions {
   env?: Record<string, string | undefined>;
 }
 
+/** What one `shipgate/checks` evidence run says, and the job environment its provenance comes from. */
+export interface EvidenceRun {
+  headSha: string;
+  phase: Phase;
+  results: readonly ItemResult[];
+  /** The workflow run's URL (see workflowRunUrl): a link for people (GitHub replaces it anyway). */
+  detailsUrl?: string;
+  job?: 'single' | 'attest';
+  /** The job's environment (ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN for the OIDC token). */
+  env: Record<string, string | undefined>;
+}
+
 /**
- * Creates the `shipgate/checks` check run on the PR head for the bot to read. Without a token or
+ * The one place the Action creates the `shipgate/checks` evidence run, in check mode and in bot
+ * mode alike: the evidence (evidenceCheckRun), its provenance token, written through src/github.
+ * Returns the new run's id; a failed write throws (each caller decides what it means).
+ */
+export async function publishEvidence(
+  gh: Pick<GitHub, 'createCheckRun'>,
+  evidence: EvidenceRun,
+): Promise<number> {
+  const run = await withProvenance(
+    evidenceCheckRun(evidence.headSha, evidence.phase, evidence.results, evidence.detailsUrl, evidence.job),
+    evidence.env,
+  );
+  const id = await gh.createCheckRun(run);
+  core.info(`published check run ${run.name} (${run.conclusion}) on ${evidence.headSha}: check run ${id}`);
+  return id;
+}
+
+/**
+ * Publishes check mode's results on the PR head for the bot to read. Without a token or
  * outside a pull request there is nothing to attach it to: a notice, and the run goes on.
  * A failed publication is a warning: the results are still in the summary and outputs.
  */
@@ -36,16 +68,6 @@ export async function publishResults(options: PublishOptions): Promise<number | 
     );
     return undefined;
   }
-  const run = await withProvenance(
-    evidenceCheckRun(
-      event.headSha,
-      options.phase,
-      options.results,
-      options.detailsUrl,
-      options.job ?? 'single',
-    ),
-    options.env ?? process.env,
-  );
   try {
     const gh = gitHubForToken({
       token: options.token,
@@ -53,13 +75,18 @@ export async function publishResults(options: PublishOptions): Promise<number | 
       owner: event.owner,
       repo: event.repo,
     });
-    const id = await gh.createCheckRun(run);
-    core.info(`published check run ${run.name} (${run.conclusion}) on ${event.headSha}: check run ${id}`);
-    return id;
+    return await publishEvidence(gh, {
+      headSha: event.headSha,
+      phase: options.phase,
+      results: options.results,
+      ...(options.detailsUrl ? { detailsUrl: options.detailsUrl } : {}),
+      job: options.job ?? 'single',
+      env: options.env ?? process.env,
+    });
   } catch (error) {
     const status = (error as { status?: number }).status;
     core.warning(
-      `shipgate: could not publish the ${run.name} check run (${status ?? 'network error'}: ${(error as Error).message}). ` +
+      `shipgate: could not publish the ${EVIDENCE_CHECK_NAME} check run (${status ?? 'network error'}: ${(error as Error).message}). ` +
         'The workflow needs `permissions: checks: write`; pull requests from forks get a read-only token.',
     );
     return undefined;

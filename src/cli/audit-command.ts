@@ -25,7 +25,7 @@ import {
   prLedgerKey,
   verifyLedger,
 } from '../core/ledger/ledger.js';
-import { resolveReleaseVersion } from '../core/release/release-version.js';
+import { readReleaseVersion } from '../core/release/release-version.js';
 import { gitHubForToken } from '../github/token-client.js';
 import type { GitHub, PullInfo } from '../github/types.js';
 import { ledgerSecretFrom } from '../load/ledger-secret.js';
@@ -192,7 +192,7 @@ async function readRelease(
   pull: PullInfo,
 ): Promise<ReleaseEvidence | string> {
   const runs = (await gh.listCheckRuns(pull.headSha, 'shipgate')).sort((a, b) => b.id - a.id);
-  const version = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  const version = readReleaseVersion({ branch: pull.headRef, title: pull.title })?.version;
   let raw = runs.map((run) => readAuditJson(run.outputText)).find((found) => found !== undefined);
   // a record too large for the check run is only on the GitHub release of the version (publish.ts)
   for (const tag of version && raw === undefined ? [`v${version}`, version] : []) {

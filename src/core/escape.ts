@@ -1,16 +1,14 @@
+import { oneLine } from './control-characters.js';
+
 /**
  * Makes untrusted text (PR titles, reasons, check summaries, config values) safe inside the
  * checklist comment: one line, no HTML (so it cannot open or close our hidden blocks), no
  * @mentions or #references that would ping people, bounded length.
  */
 export function escapeInline(text: string, max = 300): string {
-  // Other control characters (NUL, terminal escapes) are dropped, not shown.
-  const oneLine = text
-    .replace(/[\r\n\t\u2028\u2029]+/g, ' ')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim();
-  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+  // Line breaks become spaces; other control characters (NUL, terminal escapes) are dropped, not shown.
+  const line = oneLine(text).trim();
+  const bounded = line.length > max ? `${line.slice(0, max - 1)}…` : line;
   return bounded
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

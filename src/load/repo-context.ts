@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Config } from '../core/config/config.js';
 import { InvalidInputError } from '../core/errors.js';
-import { resolveReleaseVersion } from '../core/release/release-version.js';
+import { readReleaseVersion } from '../core/release/release-version.js';
 import type { Checklist } from '../core/template/model.js';
 import { buildVariables } from '../core/template/variables.js';
 import { currentBranch } from '../runner/git-info.js';
@@ -64,8 +64,12 @@ export function readRepoFacts(
 ): Pick<RepoContext, 'packageJson' | 'branch' | 'releaseVersion'> {
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
-  const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
-  return { packageJson, branch, releaseVersion };
+  // a checkout has no PR title: the branch, else package.json (src/core/release/release-version.ts)
+  const release = readReleaseVersion({
+    branch,
+    file: { name: 'package.json', version: packageJson.version },
+  });
+  return { packageJson, branch, releaseVersion: release?.version };
 }
 
 function readText(path: string): string | undefined {

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  resolveReleaseVersion,
+  type ReleaseVersionSource,
+  readReleaseVersion,
   versionFromBranch,
   versionFromTitle,
 } from '../../../src/core/release/release-version.js';
@@ -24,7 +25,7 @@ export async function readProjectVersion(
 export interface ReleaseInfo {
   version?: string;
   /** Where `version` came from, for messages. */
-  source?: 'release version' | 'branch' | 'PR title' | VersionFile;
+  source?: 'release version' | ReleaseVersionSource<VersionFile>;
   /** The manifest's version (package.json, pyproject.toml, pom.xml, …) and which file said it. */
   packageVersion?: string;
   packageFile?: VersionFile;
@@ -32,16 +33,21 @@ export interface ReleaseInfo {
   titleVersion?: string;
 }
 
-/** ctx.releaseVersion when set, else the branch's / PR title's version, else package.json's. */
+/** ctx.releaseVersion when set, else the one rule (readReleaseVersion) over branch, PR title, manifest. */
 export async function releaseInfo(ctx: CheckContext): Promise<ReleaseInfo> {
   const manifest = await readProjectVersion(ctx.repoDir);
-  const packageVersion = manifest?.version;
-  const branchVersion = versionFromBranch(ctx.branch);
-  const titleVersion = versionFromTitle(ctx.prTitle);
-  const base = { packageVersion, packageFile: manifest?.file, branchVersion, titleVersion };
+  const base = {
+    packageVersion: manifest?.version,
+    packageFile: manifest?.file,
+    branchVersion: versionFromBranch(ctx.branch),
+    titleVersion: versionFromTitle(ctx.prTitle),
+  };
   if (ctx.releaseVersion)
     return { ...base, version: ctx.releaseVersion.replace(/^v/, ''), source: 'release version' };
-  const version = resolveReleaseVersion({ branch: ctx.branch, title: ctx.prTitle, packageVersion });
-  const source = branchVersion ? 'branch' : titleVersion ? 'PR title' : version ? manifest?.file : undefined;
-  return { ...base, version, source };
+  const found = readReleaseVersion({
+    branch: ctx.branch,
+    title: ctx.prTitle,
+    ...(manifest ? { file: { name: manifest.file, version: manifest.version } } : {}),
+  });
+  return { ...base, version: found?.version, source: found?.source };
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { type AdapterOctokit, gitHubFor } from '../../github/client.js';
 import type { GitHub } from '../../github/types.js';
+import { isCutoverCommand, onCutoverCommand } from '../cutover/on-cutover.js';
 import { checkOverdueResults } from '../pr/missing-results.js';
 import { rememberRepository } from '../pr/repository.js';
 import type { Bot, EventScope } from '../runtime/bot.js';
@@ -14,7 +15,6 @@ import { fencedGitHub } from '../runtime/coordinated-queue.js';
 import { onCheckRun } from './on-check-run.js';
 import { onCommand } from './on-command.js';
 import { onChecklistDeleted, onChecklistEdited } from './on-comment-edited.js';
-import { isCutoverCommand, onCutoverCommand } from './on-cutover.js';
 import { isDecideCommand, onDecideCommand } from './on-decide.js';
 import { onDeploymentProtectionRule, onDeploymentStatus } from './on-deployment.js';
 import { onMergeGroup } from './on-merge-group.js';

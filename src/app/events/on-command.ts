@@ -22,7 +22,7 @@ export async function onCommand(
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === 'Bot') return;
   if (!payload.issue.pull_request) return;
   const command = parseCommand(payload.comment.body ?? '');
-  // sign-offs need no write access: on-sign-off.ts authorizes them like a tick; cutover: on-cutover.ts
+  // sign-offs need no write access: on-sign-off.ts authorizes them like a tick; cutover: cutover/on-cutover.ts
   if (!command || command.name === 'sign-off' || command.name === 'cutover') return;
   const number = payload.issue.number;
   const actor = payload.sender.login;

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { decideCutoverWait } from '../../core/cutover/deployment-wait.js';
 import { cutoverWindows } from '../../core/cutover/windows.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
+import { loadReadings } from '../cutover/cutover-readings.js';
 import { type EventScope, prKey } from '../runtime/bot.js';
-import { loadReadings } from './cutover-readings.js';
 import { reportDeploymentStatus, reviewDeployment } from './publish.js';
 import { openSession, type PrSession } from './session.js';
 

@@ -1,9 +1,10 @@
 import type { ReleaseFacts } from '../../core/gate/projection.js';
-import { detectReleaseBot, releaseBotVersion } from '../../core/release/release-bots.js';
-import { resolveReleaseVersion } from '../../core/release/release-version.js';
+import { pullVersionNames, type ReleaseBot } from '../../core/release/release-bots.js';
+import { readReleaseVersion } from '../../core/release/release-version.js';
+import type { PullInfo } from '../../github/types.js';
+import { loadReadings } from '../cutover/cutover-readings.js';
 import type { EventScope } from '../runtime/bot.js';
 import { auditDetailsUrl } from './audit-details-url.js';
-import { loadReadings } from './cutover-readings.js';
 import { currentFreeze } from './freeze-store.js';
 import { pullNotApplicable } from './pull-conditions.js';
 import type { PrSession } from './session.js';
@@ -52,18 +53,12 @@ export async function releaseFacts(scope: EventScope, session: PrSession): Promi
   };
 }
 
-/** Branch, else title, else (for a release bot's PR) its body, else package.json at the head. */
+/** The PR's version as the one rule reads it (readReleaseVersion), package.json read at its head. */
 export async function releaseVersion(scope: EventScope, session: PrSession): Promise<string | undefined> {
   const { pull } = session;
-  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
-  if (fromNames) return fromNames;
-  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
-  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : undefined;
-  if (fromBot) return fromBot;
   const { owner, repo } = scope.gh.repo;
-  const version = await scope.bot.memory.repository.packageVersions.getOrLoad(
-    `${owner}/${repo}@${pull.headSha}`,
-    async () => {
+  return pullReleaseVersion(pull, session.setup.config.release.bots, () =>
+    scope.bot.memory.repository.packageVersions.getOrLoad(`${owner}/${repo}@${pull.headSha}`, async () => {
       const text = await scope.gh.readFile('package.json', pull.headSha);
       try {
         const parsed: unknown = text ? JSON.parse(text) : undefined;
@@ -73,7 +68,22 @@ export async function releaseVersion(scope: EventScope, session: PrSession): Pro
       } catch {
         return '';
       }
-    },
+    }),
   );
-  return version || undefined;
+}
+
+/**
+ * Branch, else title, else (for a release bot's PR) its body, else package.json — read (an API call)
+ * only when the PR names no version.
+ */
+export async function pullReleaseVersion(
+  pull: PullInfo,
+  bots: readonly ReleaseBot[],
+  packageVersion: () => Promise<string | undefined>,
+): Promise<string | undefined> {
+  const names = pullVersionNames(pull, bots);
+  const named = readReleaseVersion(names);
+  if (named) return named.version;
+  return readReleaseVersion({ ...names, file: { name: 'package.json', version: await packageVersion() } })
+    ?.version;
 }

@@ -1,7 +1,7 @@
 /**
  * Which release PRs wait on time: a change window that opens later (the PR goes green then
  * without anyone touching it) or a break-glass post-review with a reminder or an escalation due.
- * Kept like the cutover index (pr/cutover-watch.ts): this replica's memory plus the
+ * Kept like the cutover index (cutover/cutover-watch.ts): this replica's memory plus the
  * coordinator's shared state (Redis across replicas and restarts). With the in-process
  * coordinator a restart forgets the index; the next event on the PR records it again, and the
  * state it is derived from (ledger, config, freeze issue) is all on GitHub.

@@ -8,10 +8,10 @@
  */
 import { projectRelease, type ReleaseFacts, type ReleaseProjection } from '../../core/gate/projection.js';
 import { appendEvents, BREAK_GLASS_STATE, foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
+import { saveReadings, type WindowReadings } from '../cutover/cutover-readings.js';
+import { noteCutover } from '../cutover/cutover-watch.js';
 import { type Bot, type EventScope, prKey } from '../runtime/bot.js';
 import { WriteCoalescer } from '../runtime/write-coalescer.js';
-import { saveReadings, type WindowReadings } from './cutover-readings.js';
-import { noteCutover } from './cutover-watch.js';
 import { releaseFacts, resultNotesKey } from './facts.js';
 import { noteGovernance } from './governance-watch.js';
 import { replyInBurst, writeProjection } from './publish.js';

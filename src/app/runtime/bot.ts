@@ -130,7 +130,7 @@ export class EvidenceMemory {
 export class WatchMemory {
   /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
   readonly awaitingResults = new AwaitingResults();
-  /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
+  /** PR key → its open cutover windows (see cutover/cutover-watch.ts; shared via the coordinator too). */
   readonly cutoverWatch = new Map<string, WatchedPull>();
 }
 

@@ -1,6 +1,6 @@
 import type { Probot } from 'probot';
-import { sampleCutover } from '../events/on-cutover-timer.js';
-import { forgetWatched, watchedPulls } from '../pr/cutover-watch.js';
+import { forgetWatched, watchedPulls } from '../cutover/cutover-watch.js';
+import { sampleCutover } from '../cutover/on-cutover-timer.js';
 import type { Bot } from '../runtime/bot.js';
 import { scopeForRepo } from '../runtime/repo-scope.js';
 

@@ -8,7 +8,7 @@ import { type OctokitTuning, tunedOctokit } from '../../github/octokit.js';
 import { ledgerSecretFrom } from '../../load/ledger-secret.js';
 import type { Coordinator } from '../../scale/coordinator.js';
 import { createCoordinator } from '../../scale/create-coordinator.js';
-import { cutoverIntervalFrom } from '../pr/cutover-watch.js';
+import { cutoverIntervalFrom } from '../cutover/cutover-watch.js';
 import { SWEEP_INTERVAL_MS } from '../pr/missing-results.js';
 import { createShipgateApp, type ShipgateApp } from './app.js';
 import { AppMetrics } from './metrics.js';
@@ -180,7 +180,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         }, sweepMs).unref()
       : undefined;
   const cutoverMs = options.cutoverIntervalMs ?? cutoverIntervalFrom(env);
-  // The cutover timer samples open windows and ticks (or fails) them (pr/cutover-watch.ts).
+  // The cutover timer samples open windows and ticks (or fails) them (cutover/cutover-watch.ts).
   let cutoverRunning = false;
   const cutover =
     cutoverMs > 0

@@ -46,7 +46,7 @@ const RECENTLY_CLOSED = 10;
 
 /**
  * Merged release PRs still in their cutover: projecting one registers its open windows with the
- * cutover timer (run-step.ts → cutover-watch.ts). Their starts are in the ledgers, so a restart
+ * cutover timer (pr/run-step.ts → cutover/cutover-watch.ts). Their starts are in the ledgers, so a restart
  * (without Redis, which keeps the timer's index) loses no window.
  */
 async function resumeCutovers(scope: EventScope): Promise<void> {

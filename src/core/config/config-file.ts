@@ -1,4 +1,5 @@
 import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml';
+import { codePointLabel, findControlCharacter } from '../control-characters.js';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { type Config, ConfigSchema } from './config.js';
 
@@ -117,20 +118,21 @@ function findKeyLine(
   return 1;
 }
 
-/** C0 controls (but tab and line breaks) are not allowed in YAML; U+FFFD means the file was not UTF-8. */
+/** Control characters (but tab and line breaks) are refused; U+FFFD means the file was not UTF-8. */
 function badCharacter(
   text: string,
   file: string,
 ): { file: string; line: number; message: string } | undefined {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  const match = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
-  if (!match) return undefined;
-  const line = text.slice(0, match.index).split(/\r\n?|\n/).length;
-  const char = match[0];
+  const control = findControlCharacter(text, '\t\n\r');
+  const undecoded = text.indexOf('\uFFFD');
+  // whichever comes first is the line reported
+  const index = undecoded !== -1 && (!control || undecoded < control.index) ? undecoded : control?.index;
+  if (index === undefined) return undefined;
+  const line = text.slice(0, index).split(/\r\n?|\n/).length;
   const message =
-    char === '\uFFFD'
+    index === undecoded
       ? 'config is not valid UTF-8 (contains U+FFFD)'
-      : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      : `config contains control character ${codePointLabel(text.charAt(index))}`;
   return { file, line, message };
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { controlCharactersAsSpaces } from '../control-characters.js';
 import type { LedgerEvent } from '../ledger/ledger.js';
 import type { Checklist, ItemKind } from '../template/model.js';
 
@@ -55,13 +56,7 @@ export function planNotApplicable(input: NotApplicableInput): NotApplicableDecis
 
 /** One line, no control characters, single spaces. */
 function normaliseReason(reason: string): string {
-  return (
-    reason
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: dropping control characters is the point
-      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  return controlCharactersAsSpaces(reason).replace(/\s+/g, ' ').trim();
 }
 
 /**

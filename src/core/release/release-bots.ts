@@ -3,7 +3,7 @@
  * the repository's branch/label/title settings say (unless `release.bots` turns a bot off), and
  * their version is read from what the bot writes: the title, else the body, else package.json.
  */
-import { isValidSemver, versionFromTitle } from './release-version.js';
+import { isValidSemver, type ReleaseVersionInput, versionFromTitle } from './release-version.js';
 
 export const RELEASE_BOTS = ['release-please', 'changesets'] as const;
 export type ReleaseBot = (typeof RELEASE_BOTS)[number];
@@ -70,4 +70,18 @@ export function releaseBotVersion(
     if (found && isValidSemver(found)) return found;
   }
   return undefined;
+}
+
+/**
+ * What a pull request says about its version, as readReleaseVersion takes it: its branch, its title
+ * and, when a release bot (among `enabled`) opened it, the version the bot wrote in its body. The bot
+ * and the Action both read a PR through this, so they agree on its version.
+ */
+export function pullVersionNames(
+  pull: ReleaseBotPull & { body?: string | null },
+  enabled: readonly ReleaseBot[] = RELEASE_BOTS,
+): Pick<ReleaseVersionInput, 'branch' | 'title' | 'releaseBotVersion'> {
+  const bot = detectReleaseBot(pull, enabled);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : undefined;
+  return { branch: pull.headRef, title: pull.title, ...(fromBot ? { releaseBotVersion: fromBot } : {}) };
 }

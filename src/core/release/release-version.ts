@@ -1,6 +1,7 @@
 /**
- * Release versions: where a release's version comes from (branch, PR title, package.json) and a
- * small strict SemVer 2.0.0 parser/comparator (no npm `semver`: we need parse + compare only).
+ * Release versions: where a release's version comes from (branch, PR title, a release bot's body,
+ * the version file: readReleaseVersion) and a small strict SemVer 2.0.0 parser/comparator (no npm
+ * `semver`: we need parse + compare only).
  */
 
 export interface SemVer {
@@ -104,15 +105,44 @@ export function versionFromTitle(title: string | undefined): string | undefined 
   return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
 }
 
-export interface ReleaseVersionInput {
+/** Where a release version was read; a file source is the version file's name (`package.json`, …). */
+export type ReleaseVersionSource<File extends string = string> =
+  | 'branch'
+  | 'PR title'
+  | 'release PR body'
+  | File;
+
+/** What the places that may name the release version say; each host passes what it can read. */
+export interface ReleaseVersionInput<File extends string = string> {
+  /** The PR's head branch (`release/6.0.3`); only release-shaped names count. */
   branch?: string;
+  /** The PR title (`Release v6.0.3`). */
   title?: string;
-  packageVersion?: string;
+  /** The version a release bot's PR names in its body (release-bots.ts), when the PR is one. */
+  releaseBotVersion?: string;
+  /** The version the project's version file declares (package.json, or the stack's manifest), and which file. */
+  file?: { name: File; version?: string };
 }
 
-/** The release version: the branch's, else the PR title's, else package.json's; undefined if none. */
-export function resolveReleaseVersion(input: ReleaseVersionInput): string | undefined {
-  return (
-    versionFromBranch(input.branch) ?? versionFromTitle(input.title) ?? (input.packageVersion || undefined)
-  );
+export interface ReleaseVersion<File extends string = string> {
+  version: string;
+  source: ReleaseVersionSource<File>;
+}
+
+/**
+ * The one rule for a release's version, shared by the bot, the Action, the CLI and the checks: the
+ * branch's, else the PR title's, else the release bot's body's, else the version file's. Names come
+ * before the file because a release PR is opened to ship the version it names; the file may still
+ * say the previous one. Undefined when none names a version.
+ */
+export function readReleaseVersion<File extends string>(
+  input: ReleaseVersionInput<File>,
+): ReleaseVersion<File> | undefined {
+  const fromBranch = versionFromBranch(input.branch);
+  if (fromBranch) return { version: fromBranch, source: 'branch' };
+  const fromTitle = versionFromTitle(input.title);
+  if (fromTitle) return { version: fromTitle, source: 'PR title' };
+  if (input.releaseBotVersion) return { version: input.releaseBotVersion, source: 'release PR body' };
+  if (input.file?.version) return { version: input.file.version, source: input.file.name };
+  return undefined;
 }

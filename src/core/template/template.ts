@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { codePointLabel, findControlCharacter } from '../control-characters.js';
 import { InvalidInputError, type Problem } from '../errors.js';
 import { splitDirective } from './directive.js';
 import { readItemScope, SCOPE_KEYS } from './item-scope.js';
@@ -10,9 +11,6 @@ export type CheckSchemas = ReadonlyMap<string, z.ZodType<unknown>>;
 // `[\s\S]*` (not `.*?\s*$`) so long whitespace runs or U+2028 cannot make these regexes backtrack quadratically.
 const HEADING = /^(#{1,6})\s([\s\S]*)$/;
 const ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
-/** C0 controls other than tab, and DEL: never part of a Markdown template (NUL bytes, terminal escapes). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 const FENCE = /^\s*(```|~~~)/;
 const RESERVED = new Set<string>([
   'id',
@@ -236,10 +234,10 @@ function readPhase(value: CheckParams[string] | undefined, problem: (message: st
 
 /** Why a line cannot be part of a template (control character, undecodable bytes), if it cannot. */
 function badCharacter(line: string): string | undefined {
-  const control = CONTROL.exec(line)?.[0];
-  if (control !== undefined) {
-    const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return `line contains control character U+${code}; templates must be plain UTF-8 text`;
+  // a line has no line break left; tab is the one control character Markdown uses
+  const control = findControlCharacter(line, '\t');
+  if (control) {
+    return `line contains control character ${codePointLabel(control.char)}; templates must be plain UTF-8 text`;
   }
   // Readers decode invalid UTF-8 to U+FFFD; a template with it was not saved as UTF-8.
   if (line.includes('\uFFFD')) return 'line is not valid UTF-8 (contains U+FFFD)';

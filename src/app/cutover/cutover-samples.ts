@@ -20,9 +20,9 @@ import {
   resolveBaselineQuery,
   resolveQuery,
 } from '../../telemetry/prometheus-query.js';
+import { releaseVersion } from '../pr/facts.js';
+import type { PrSession } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
-import { releaseVersion } from './facts.js';
-import type { PrSession } from './session.js';
 
 /** The window's metrics and (unless `triggers=false`) the untripped `prometheus` rollback triggers, sampled since it opened. */
 export async function sampleWindow(

@@ -10,12 +10,12 @@ import { formatLeft, planCutover } from '../../core/cutover/windows.js';
 import { parseCommand } from '../../core/decide/commands.js';
 import { rejectionMessages, tickEvents } from '../../core/decide/plan-ticks.js';
 import { foldLedger } from '../../core/ledger/ledger.js';
+import type { IssueCommentPayload } from '../events/payloads.js';
 import { authorizeChanges, lookUpChangeFacts } from '../pr/authorize-actor.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getPull, getSetup } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
-import type { IssueCommentPayload } from './payloads.js';
 
 /** The login of comments made with a workflow's GITHUB_TOKEN. */
 const ACTIONS_LOGIN = 'github-actions[bot]';

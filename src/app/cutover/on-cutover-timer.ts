@@ -7,15 +7,15 @@
 import { judgeWindow, windowEvents } from '../../core/cutover/judge-window.js';
 import { activeWindows, cutoverWindows } from '../../core/cutover/windows.js';
 import { foldLedger, type LedgerEvent } from '../../core/ledger/ledger.js';
-import { loadReadings } from '../pr/cutover-readings.js';
-import { sampleWindow } from '../pr/cutover-samples.js';
+import { askToDecide } from '../events/on-decide.js';
+import { startRollback } from '../events/on-rollback.js';
 import { answerWaitingDeployments } from '../pr/deployment-wait.js';
 import { isReleasePull } from '../pr/release-pr.js';
 import { runPrStep } from '../pr/run-step.js';
 import { getSetup, openSession } from '../pr/session.js';
 import type { EventScope } from '../runtime/bot.js';
-import { askToDecide } from './on-decide.js';
-import { startRollback } from './on-rollback.js';
+import { loadReadings } from './cutover-readings.js';
+import { sampleWindow } from './cutover-samples.js';
 
 export interface CutoverPassResult {
   /** Windows sampled. */
