@@ -37,9 +37,9 @@ import {
 } from "./chunks/chunk-D25WZRN7.js";
 import {
   projectVersion,
-  resolveReleaseVersion,
+  readReleaseVersion,
   versionFromManifest
-} from "./chunks/chunk-72NIE2DJ.js";
+} from "./chunks/chunk-Z3TDHPBQ.js";
 import {
   DEFAULT_MIGRATION_DIRS,
   migrationsContract
@@ -68,9 +68,11 @@ import {
   ROLLBACK_STATE,
   appendEvents,
   canonical,
+  codePointLabel,
   emptyLedger,
   escapeInline,
   evaluateGate,
+  findControlCharacter,
   foldLedger,
   gitHubFor,
   gitHubForToken,
@@ -81,7 +83,7 @@ import {
   require_dist,
   statusOf,
   verifyLedger
-} from "./chunks/chunk-B3CQGJWQ.js";
+} from "./chunks/chunk-IAF3ATJS.js";
 import {
   bundleSizeContract
 } from "./chunks/chunk-DO7Z75HW.js";
@@ -8065,7 +8067,6 @@ function readList(values, key, problem) {
 // src/core/template/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var FENCE = /^\s*(```|~~~)/;
 var RESERVED = /* @__PURE__ */ new Set([
   "id",
@@ -8246,10 +8247,9 @@ function readPhase(value, problem) {
   return "pre-merge";
 }
 function badCharacter(line2) {
-  const control = CONTROL.exec(line2)?.[0];
-  if (control !== void 0) {
-    const code2 = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return `line contains control character U+${code2}; templates must be plain UTF-8 text`;
+  const control = findControlCharacter(line2, "	");
+  if (control) {
+    return `line contains control character ${codePointLabel(control.char)}; templates must be plain UTF-8 text`;
   }
   if (line2.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
   return void 0;
@@ -8420,11 +8420,12 @@ function findKeyLine(doc, path, lineOf) {
   return 1;
 }
 function badCharacter2(text, file) {
-  const match2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
-  if (!match2) return void 0;
-  const line2 = text.slice(0, match2.index).split(/\r\n?|\n/).length;
-  const char = match2[0];
-  const message = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const control = findControlCharacter(text, "	\n\r");
+  const undecoded = text.indexOf("\uFFFD");
+  const index = undecoded !== -1 && (!control || undecoded < control.index) ? undecoded : control?.index;
+  if (index === void 0) return void 0;
+  const line2 = text.slice(0, index).split(/\r\n?|\n/).length;
+  const message = index === undecoded ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character ${codePointLabel(text.charAt(index))}`;
   return { file, line: line2, message };
 }
 function firstAliasOffset(doc) {
@@ -8720,7 +8721,7 @@ async function readReleases(gh, secret, since, until) {
 }
 async function readRelease(gh, secret, repositoryId, pull) {
   const runs = (await gh.listCheckRuns(pull.headSha, "shipgate")).sort((a, b) => b.id - a.id);
-  const version = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
+  const version = readReleaseVersion({ branch: pull.headRef, title: pull.title })?.version;
   let raw = runs.map((run) => readAuditJson(run.outputText)).find((found) => found !== void 0);
   for (const tag of version && raw === void 0 ? [`v${version}`, version] : []) {
     raw ??= readAuditJson((await gh.releaseByTag(tag))?.body);
@@ -8849,8 +8850,11 @@ async function loadRepoContext(io, dir, flags) {
 function readRepoFacts(io, repoDir) {
   const packageJson = readPackageJson(repoDir);
   const branch = io.env.GITHUB_HEAD_REF || currentBranch(repoDir);
-  const releaseVersion = resolveReleaseVersion({ branch, packageVersion: packageJson.version });
-  return { packageJson, branch, releaseVersion };
+  const release = readReleaseVersion({
+    branch,
+    file: { name: "package.json", version: packageJson.version }
+  });
+  return { packageJson, branch, releaseVersion: release?.version };
 }
 function readText(path) {
   try {
@@ -8953,16 +8957,16 @@ var checks = [
   lazy(secretsContract, async () => (await import("./chunks/secrets-MHHP7VHA.js")).secretsCheck),
   lazy(gitHistoryContract, async () => (await import("./chunks/git-history-U7NP25PR.js")).gitHistoryCheck),
   lazy(envFilesContract, async () => (await import("./chunks/env-files-CY75Y3ZX.js")).envFilesCheck),
-  lazy(envSecretsContract, async () => (await import("./chunks/env-secrets-N3MPYPD4.js")).envSecretsCheck),
+  lazy(envSecretsContract, async () => (await import("./chunks/env-secrets-D2WNSKWL.js")).envSecretsCheck),
   lazy(bundleSizeContract, async () => (await import("./chunks/bundle-size-4XCNBF6L.js")).bundleSizeCheck),
   lazy(lighthouseContract, async () => (await import("./chunks/lighthouse-K73GI2VS.js")).lighthouseCheck),
   lazy(loadTestContract, async () => (await import("./chunks/load-test-RNZ4D5YE.js")).loadTestCheck),
   lazy(websocketContract, async () => (await import("./chunks/websocket-NVFT6V7K.js")).websocketCheck),
   lazy(coverageContract, async () => (await import("./chunks/coverage-CWQFLKUM.js")).coverageCheck),
-  lazy(ciStatusContract, async () => (await import("./chunks/ci-status-EZQ7T5DJ.js")).ciStatusCheck),
+  lazy(ciStatusContract, async () => (await import("./chunks/ci-status-7UTQHQZ4.js")).ciStatusCheck),
   lazy(buildOutputContract, async () => (await import("./chunks/build-output-EKZ6DD43.js")).buildOutputCheck),
-  lazy(changelogContract, async () => (await import("./chunks/changelog-TZYCJEQW.js")).changelogCheck),
-  lazy(versionContract, async () => (await import("./chunks/version-Z2T7H6SE.js")).versionCheck),
+  lazy(changelogContract, async () => (await import("./chunks/changelog-EIVS7F7C.js")).changelogCheck),
+  lazy(versionContract, async () => (await import("./chunks/version-AK66ZIDC.js")).versionCheck),
   lazy(migrationsContract, async () => (await import("./chunks/migrations-B73PS3F6.js")).migrationsCheck),
   lazy(httpSecurityContract, async () => (await import("./chunks/http-security-XMV6ZRQ6.js")).httpSecurityCheck),
   lazy(rateLimitContract, async () => (await import("./chunks/rate-limit-VTI5S5XI.js")).rateLimitCheck),

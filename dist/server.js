@@ -65075,10 +65075,32 @@ function fencedGitHub(gh) {
   });
 }
 
+// src/core/control-characters.ts
+var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f";
+var CONTROL = new RegExp(`[${CONTROL_RANGES}]`, "g");
+var LINE_BREAK_OR_TAB = /[\t\n\r\u0085\u2028\u2029]+/g;
+var CONTROL_OR_SEPARATOR_RUN = new RegExp(`[${CONTROL_RANGES}\\u2028\\u2029]+`, "g");
+function codePointLabel(char) {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function findControlCharacter(text, allowed = "") {
+  const pattern = new RegExp(CONTROL.source, "g");
+  for (let match2 = pattern.exec(text); match2; match2 = pattern.exec(text)) {
+    if (!allowed.includes(match2[0])) return { char: match2[0], index: match2.index };
+  }
+  return void 0;
+}
+function oneLine(text) {
+  return text.replace(LINE_BREAK_OR_TAB, " ").replace(CONTROL, "");
+}
+function controlCharactersAsSpaces(text) {
+  return text.replace(CONTROL_OR_SEPARATOR_RUN, " ");
+}
+
 // src/core/escape.ts
 function escapeInline(text, max = 300) {
-  const oneLine = text.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  const bounded = oneLine.length > max ? `${oneLine.slice(0, max - 1)}\u2026` : oneLine;
+  const line = oneLine(text).trim();
+  const bounded = line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
   return bounded.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/(^|[^\w])@(?=\w)/g, "$1@\u200B").replace(/#(?=\d)/g, "#\u200B").replace(/\[([ xX])\]/g, "[\u200B$1]");
 }
 function mention(login) {
@@ -65856,7 +65878,7 @@ var EvidenceMemory = class {
 var WatchMemory = class {
   /** Head commits waiting for `shipgate/checks` results (see missing-results.ts). */
   awaitingResults = new AwaitingResults();
-  /** PR key → its open cutover windows (see pr/cutover-watch.ts; shared via the coordinator too). */
+  /** PR key → its open cutover windows (see cutover/cutover-watch.ts; shared via the coordinator too). */
   cutoverWatch = /* @__PURE__ */ new Map();
 };
 var BotMemory = class {
@@ -65887,7 +65909,7 @@ function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
 }
 
-// src/app/pr/cutover-readings.ts
+// src/app/cutover/cutover-readings.ts
 var READINGS_TTL_S = 24 * 3600;
 var Readings = external_exports.record(external_exports.string(), external_exports.string());
 var readingsKey = (prKey2) => `cutover-readings:${prKey2}`;
@@ -65908,7 +65930,7 @@ async function forgetReadings(bot, prKey2) {
   await bot.memory.coordinator.remember(readingsKey(prKey2), "{}", 1);
 }
 
-// src/app/pr/cutover-watch.ts
+// src/app/cutover/cutover-watch.ts
 var SHARED_INDEX = "cutover:watched";
 var INDEX_TTL_SEC = 7 * 86400;
 var MAX_WATCHED = 500;
@@ -66575,8 +66597,14 @@ function versionFromTitle(title) {
   if (!title) return void 0;
   return trimToken(TITLE_RE.exec(title)?.[1] ?? LEADING_VERSION_RE.exec(title.trim())?.[1]);
 }
-function resolveReleaseVersion(input2) {
-  return versionFromBranch(input2.branch) ?? versionFromTitle(input2.title) ?? (input2.packageVersion || void 0);
+function readReleaseVersion(input2) {
+  const fromBranch = versionFromBranch(input2.branch);
+  if (fromBranch) return { version: fromBranch, source: "branch" };
+  const fromTitle = versionFromTitle(input2.title);
+  if (fromTitle) return { version: fromTitle, source: "PR title" };
+  if (input2.releaseBotVersion) return { version: input2.releaseBotVersion, source: "release PR body" };
+  if (input2.file?.version) return { version: input2.file.version, source: input2.file.name };
+  return void 0;
 }
 
 // src/core/release/release-bots.ts
@@ -66614,6 +66642,11 @@ function releaseBotVersion(bot, pull) {
     if (found && isValidSemver2(found)) return found;
   }
   return void 0;
+}
+function pullVersionNames(pull, enabled = RELEASE_BOTS) {
+  const bot = detectReleaseBot(pull, enabled);
+  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
+  return { branch: pull.headRef, title: pull.title, ...fromBot ? { releaseBotVersion: fromBot } : {} };
 }
 
 // src/audit/audit-link.ts
@@ -66840,7 +66873,7 @@ function planNotApplicable(input2) {
   };
 }
 function normaliseReason(reason) {
-  return reason.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  return controlCharactersAsSpaces(reason).replace(/\s+/g, " ").trim();
 }
 function notApplicableByConfig(checklist, config3) {
   const decided = /* @__PURE__ */ new Map();
@@ -67016,15 +67049,11 @@ async function releaseFacts(scope, session) {
 }
 async function releaseVersion(scope, session) {
   const { pull } = session;
-  const fromNames = resolveReleaseVersion({ branch: pull.headRef, title: pull.title });
-  if (fromNames) return fromNames;
-  const bot = detectReleaseBot(pull, session.setup.config.release.bots);
-  const fromBot = bot ? releaseBotVersion(bot.bot, pull) : void 0;
-  if (fromBot) return fromBot;
   const { owner, repo } = scope.gh.repo;
-  const version2 = await scope.bot.memory.repository.packageVersions.getOrLoad(
-    `${owner}/${repo}@${pull.headSha}`,
-    async () => {
+  return pullReleaseVersion(
+    pull,
+    session.setup.config.release.bots,
+    () => scope.bot.memory.repository.packageVersions.getOrLoad(`${owner}/${repo}@${pull.headSha}`, async () => {
       const text = await scope.gh.readFile("package.json", pull.headSha);
       try {
         const parsed = text ? JSON.parse(text) : void 0;
@@ -67033,9 +67062,14 @@ async function releaseVersion(scope, session) {
       } catch {
         return "";
       }
-    }
+    })
   );
-  return version2 || void 0;
+}
+async function pullReleaseVersion(pull, bots, packageVersion) {
+  const names = pullVersionNames(pull, bots);
+  const named = readReleaseVersion(names);
+  if (named) return named.version;
+  return readReleaseVersion({ ...names, file: { name: "package.json", version: await packageVersion() } })?.version;
 }
 
 // src/app/pr/release-pr.ts
@@ -75814,7 +75848,6 @@ function readList(values, key, problem) {
 // src/core/template/template.ts
 var HEADING = /^(#{1,6})\s([\s\S]*)$/;
 var ITEM = /^(\s*(?:[-*+]|\d+\.)\s+)\[[ xX]\]\s+([\s\S]*)$/;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 var FENCE = /^\s*(```|~~~)/;
 var RESERVED = /* @__PURE__ */ new Set([
   "id",
@@ -75995,10 +76028,9 @@ function readPhase(value, problem) {
   return "pre-merge";
 }
 function badCharacter(line) {
-  const control = CONTROL.exec(line)?.[0];
-  if (control !== void 0) {
-    const code = control.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return `line contains control character U+${code}; templates must be plain UTF-8 text`;
+  const control = findControlCharacter(line, "	");
+  if (control) {
+    return `line contains control character ${codePointLabel(control.char)}; templates must be plain UTF-8 text`;
   }
   if (line.includes("\uFFFD")) return "line is not valid UTF-8 (contains U+FFFD)";
   return void 0;
@@ -76693,11 +76725,12 @@ function findKeyLine(doc, path2, lineOf) {
   return 1;
 }
 function badCharacter2(text, file2) {
-  const match2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD]/.exec(text);
-  if (!match2) return void 0;
-  const line = text.slice(0, match2.index).split(/\r\n?|\n/).length;
-  const char = match2[0];
-  const message2 = char === "\uFFFD" ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const control = findControlCharacter(text, "	\n\r");
+  const undecoded = text.indexOf("\uFFFD");
+  const index = undecoded !== -1 && (!control || undecoded < control.index) ? undecoded : control?.index;
+  if (index === void 0) return void 0;
+  const line = text.slice(0, index).split(/\r\n?|\n/).length;
+  const message2 = index === undecoded ? "config is not valid UTF-8 (contains U+FFFD)" : `config contains control character ${codePointLabel(text.charAt(index))}`;
   return { file: file2, line, message: message2 };
 }
 function firstAliasOffset(doc) {
@@ -77334,6 +77367,164 @@ async function handleOverdue(scope, entry) {
   return outcome?.action === "dispatch" && outcome.dispatched === true;
 }
 
+// src/core/decide/commands.ts
+var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
+function parseCommand(body) {
+  const match2 = LINE.exec(body.replace(/\r\n?/g, "\n"));
+  if (!match2) return void 0;
+  const [word = "", ...rest] = (match2[1] ?? "").trim().split(/\s+/);
+  switch (word.toLowerCase()) {
+    case "refresh":
+      return { name: "refresh" };
+    case "status":
+    case "":
+      return { name: "status" };
+    case "waive": {
+      const [item = "", ...reason] = rest;
+      return { name: "waive", item, reason: reason.join(" ").trim() };
+    }
+    case "na":
+    case "n/a": {
+      const [item = "", ...reason] = rest;
+      return { name: "na", item, reason: reason.join(" ").trim() };
+    }
+    case "rollback":
+      return { name: "rollback", reason: rest.join(" ").trim() };
+    case "cutover":
+      return {
+        name: "cutover",
+        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
+      };
+    case "doctor":
+      return { name: "doctor" };
+    case "decide": {
+      const [item = "", outcome = "", ...reason] = rest;
+      return { name: "decide", item, outcome: outcome.toLowerCase(), reason: reason.join(" ").trim() };
+    }
+    case "sign-off":
+    case "signoff":
+      return { name: "sign-off", role: rest[0] ?? "" };
+    case "freeze": {
+      const [until = "", ...reason] = rest;
+      return { name: "freeze", until, reason: reason.join(" ").trim() };
+    }
+    case "unfreeze":
+      return { name: "unfreeze" };
+    case "exception":
+      return { name: "exception", reason: rest.join(" ").trim() };
+    case "break-glass":
+    case "breakglass":
+      return { name: "break-glass", reason: rest.join(" ").trim() };
+    case "note": {
+      const [item = "", ...text] = rest;
+      return { name: "note", item, text: text.join(" ").trim() };
+    }
+    default:
+      return { name: "unknown", text: word.slice(0, 40) };
+  }
+}
+function decideWaive(command, items) {
+  const item = items.find((candidate) => candidate.id === command.item);
+  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
+  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be waived" };
+  if (command.reason.length < 3)
+    return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
+  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
+}
+
+// src/app/pr/authorize-actor.ts
+async function lookUpChangeFacts(scope, session, actor, changes) {
+  const facts = /* @__PURE__ */ new Map();
+  for (const change of changes) facts.set(change, await lookUpFacts(scope, session, actor, change));
+  return facts;
+}
+function authorizeChanges(session, actor, changes, facts) {
+  return changes.map((change) => {
+    const verdict = authorizeChange({
+      item: change.item,
+      checked: change.checked,
+      actor,
+      prAuthor: session.pull.author,
+      config: session.setup.config,
+      facts: facts.get(change) ?? {}
+    });
+    return verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message };
+  });
+}
+async function lookUpFacts(scope, session, actor, change) {
+  const needed = factsNeeded(change.item, session.setup.config, actor);
+  const facts = {};
+  if (needed.permission) facts.permission = await permissionOf(scope, actor);
+  if (needed.role) facts.roleMember = await inRoleTeams(scope, session, needed.role, actor);
+  return facts;
+}
+async function permissionOf(scope, actor) {
+  const { owner, repo } = scope.gh.repo;
+  const cached2 = await scope.bot.memory.access.permissions.getOrLoad(
+    `${owner}/${repo}:${actor.toLowerCase()}`,
+    () => scope.gh.permission(actor)
+  );
+  return cached2;
+}
+async function inRoleTeams(scope, session, role, actor) {
+  for (const team of session.setup.config.roles[role]?.teams ?? []) {
+    const [org = "", slug2 = ""] = team.split("/");
+    const member = await scope.bot.memory.access.teams.getOrLoad(
+      `${team.toLowerCase()}:${actor.toLowerCase()}`,
+      () => scope.gh.isTeamMember(org, slug2, actor)
+    );
+    if (member) return true;
+  }
+  return false;
+}
+
+// src/app/cutover/on-cutover.ts
+var ACTIONS_LOGIN = "github-actions[bot]";
+function isCutoverCommand(payload) {
+  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "cutover";
+}
+async function onCutoverCommand(scope, payload) {
+  const actor = payload.sender.login;
+  const fromWorkflow = actor === ACTIONS_LOGIN && payload.sender.type === "Bot";
+  if (actor === scope.bot.botLogin() || payload.sender.type === "Bot" && !fromWorkflow) return;
+  const command = parseCommand(payload.comment.body ?? "");
+  if (command?.name !== "cutover") return;
+  const number4 = payload.issue.number;
+  const pull = await getPull(scope, number4, true);
+  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
+  await runPrStep(scope, number4, {
+    open: { pull },
+    async read(session) {
+      const now2 = scope.bot.now();
+      const plan = planCutover(
+        session.setup.checklist,
+        foldLedger(session.ledger),
+        command.percent,
+        now2.getTime(),
+        session.setup.config
+      );
+      if (!plan.ok) return { now: now2, plan };
+      const change = { item: plan.item, checked: true };
+      if (fromWorkflow) return { now: now2, plan, change };
+      return { now: now2, plan, change, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
+    },
+    decide(session, { now: now2, plan, change, facts }) {
+      if (!plan.ok)
+        return { effects: [{ kind: "reply", body: `@${actor} cannot cut over: ${plan.message}` }] };
+      const sha = plan.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
+      if (!change) return void 0;
+      const decisions = facts ? authorizeChanges(session, actor, [change], facts) : [{ change, ok: true }];
+      const events = tickEvents(decisions, actor, now2.toISOString(), sha, scope.delivery);
+      const answer = decisions.every((decision) => decision.ok) && plan.reopens ? `\u201C${plan.item.text}\u201D ticked by @${actor}: \u201C${plan.reopens.item.text}\u201D is open until ${new Date(now2.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).` : void 0;
+      return {
+        events,
+        explanations: rejectionMessages(decisions),
+        ...answer ? { effects: [{ kind: "reply", body: answer }] } : {}
+      };
+    }
+  });
+}
+
 // src/core/decide/sign-off-action.ts
 function planSignOff(identifier, checklist, states) {
   const signoffs = checklist.items.filter((item2) => item2.kind === "signoff" && item2.role);
@@ -77543,52 +77734,6 @@ function resultProblem(result, item, config3, states, run2, sha) {
 }
 function refusalNotes(refused) {
   return refused.map((entry) => `result for ${entry.item} refused: ${entry.reason}`);
-}
-
-// src/app/pr/authorize-actor.ts
-async function lookUpChangeFacts(scope, session, actor, changes) {
-  const facts = /* @__PURE__ */ new Map();
-  for (const change of changes) facts.set(change, await lookUpFacts(scope, session, actor, change));
-  return facts;
-}
-function authorizeChanges(session, actor, changes, facts) {
-  return changes.map((change) => {
-    const verdict = authorizeChange({
-      item: change.item,
-      checked: change.checked,
-      actor,
-      prAuthor: session.pull.author,
-      config: session.setup.config,
-      facts: facts.get(change) ?? {}
-    });
-    return verdict.ok ? { change, ok: true } : { change, ok: false, reason: verdict.reason, message: verdict.message };
-  });
-}
-async function lookUpFacts(scope, session, actor, change) {
-  const needed = factsNeeded(change.item, session.setup.config, actor);
-  const facts = {};
-  if (needed.permission) facts.permission = await permissionOf(scope, actor);
-  if (needed.role) facts.roleMember = await inRoleTeams(scope, session, needed.role, actor);
-  return facts;
-}
-async function permissionOf(scope, actor) {
-  const { owner, repo } = scope.gh.repo;
-  const cached2 = await scope.bot.memory.access.permissions.getOrLoad(
-    `${owner}/${repo}:${actor.toLowerCase()}`,
-    () => scope.gh.permission(actor)
-  );
-  return cached2;
-}
-async function inRoleTeams(scope, session, role, actor) {
-  for (const team of session.setup.config.roles[role]?.teams ?? []) {
-    const [org = "", slug2 = ""] = team.split("/");
-    const member = await scope.bot.memory.access.teams.getOrLoad(
-      `${team.toLowerCase()}:${actor.toLowerCase()}`,
-      () => scope.gh.isTeamMember(org, slug2, actor)
-    );
-    if (member) return true;
-  }
-  return false;
 }
 
 // src/core/evidence/pipeline-files.ts
@@ -78535,71 +78680,6 @@ async function evidenceSource(scope, session, run2, expected) {
     ...texts.length > 0 ? { usesShipgate: texts.some(referencesShipgate) } : {},
     ...changed ? { pipelineChanges: pipelineChanges(changed) } : {}
   };
-}
-
-// src/core/decide/commands.ts
-var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
-function parseCommand(body) {
-  const match2 = LINE.exec(body.replace(/\r\n?/g, "\n"));
-  if (!match2) return void 0;
-  const [word = "", ...rest] = (match2[1] ?? "").trim().split(/\s+/);
-  switch (word.toLowerCase()) {
-    case "refresh":
-      return { name: "refresh" };
-    case "status":
-    case "":
-      return { name: "status" };
-    case "waive": {
-      const [item = "", ...reason] = rest;
-      return { name: "waive", item, reason: reason.join(" ").trim() };
-    }
-    case "na":
-    case "n/a": {
-      const [item = "", ...reason] = rest;
-      return { name: "na", item, reason: reason.join(" ").trim() };
-    }
-    case "rollback":
-      return { name: "rollback", reason: rest.join(" ").trim() };
-    case "cutover":
-      return {
-        name: "cutover",
-        percent: /^\d{1,3}(?:\.\d+)?%?$/.test(rest[0] ?? "") ? Number.parseFloat(rest[0] ?? "") : Number.NaN
-      };
-    case "doctor":
-      return { name: "doctor" };
-    case "decide": {
-      const [item = "", outcome = "", ...reason] = rest;
-      return { name: "decide", item, outcome: outcome.toLowerCase(), reason: reason.join(" ").trim() };
-    }
-    case "sign-off":
-    case "signoff":
-      return { name: "sign-off", role: rest[0] ?? "" };
-    case "freeze": {
-      const [until = "", ...reason] = rest;
-      return { name: "freeze", until, reason: reason.join(" ").trim() };
-    }
-    case "unfreeze":
-      return { name: "unfreeze" };
-    case "exception":
-      return { name: "exception", reason: rest.join(" ").trim() };
-    case "break-glass":
-    case "breakglass":
-      return { name: "break-glass", reason: rest.join(" ").trim() };
-    case "note": {
-      const [item = "", ...text] = rest;
-      return { name: "note", item, text: text.join(" ").trim() };
-    }
-    default:
-      return { name: "unknown", text: word.slice(0, 40) };
-  }
-}
-function decideWaive(command, items) {
-  const item = items.find((candidate) => candidate.id === command.item);
-  if (!item) return { ok: false, message: `no checklist item with id \`${command.item.slice(0, 80)}\`` };
-  if (item.kind === "signoff") return { ok: false, message: "sign-offs cannot be waived" };
-  if (command.reason.length < 3)
-    return { ok: false, message: "a waiver needs a reason: `/shipgate waive <item-id> <reason>`" };
-  return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
 // src/core/cutover/deployment-wait.ts
@@ -80353,53 +80433,6 @@ async function onChecklistDeleted(scope, payload) {
   });
 }
 
-// src/app/events/on-cutover.ts
-var ACTIONS_LOGIN = "github-actions[bot]";
-function isCutoverCommand(payload) {
-  return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "cutover";
-}
-async function onCutoverCommand(scope, payload) {
-  const actor = payload.sender.login;
-  const fromWorkflow = actor === ACTIONS_LOGIN && payload.sender.type === "Bot";
-  if (actor === scope.bot.botLogin() || payload.sender.type === "Bot" && !fromWorkflow) return;
-  const command = parseCommand(payload.comment.body ?? "");
-  if (command?.name !== "cutover") return;
-  const number4 = payload.issue.number;
-  const pull = await getPull(scope, number4, true);
-  if (!isReleasePull((await getSetup(scope, pull)).config, pull)) return;
-  await runPrStep(scope, number4, {
-    open: { pull },
-    async read(session) {
-      const now2 = scope.bot.now();
-      const plan = planCutover(
-        session.setup.checklist,
-        foldLedger(session.ledger),
-        command.percent,
-        now2.getTime(),
-        session.setup.config
-      );
-      if (!plan.ok) return { now: now2, plan };
-      const change = { item: plan.item, checked: true };
-      if (fromWorkflow) return { now: now2, plan, change };
-      return { now: now2, plan, change, facts: await lookUpChangeFacts(scope, session, actor, [change]) };
-    },
-    decide(session, { now: now2, plan, change, facts }) {
-      if (!plan.ok)
-        return { effects: [{ kind: "reply", body: `@${actor} cannot cut over: ${plan.message}` }] };
-      const sha = plan.item.phase === "post-deploy" && session.pull.mergeCommitSha ? session.pull.mergeCommitSha : session.pull.headSha;
-      if (!change) return void 0;
-      const decisions = facts ? authorizeChanges(session, actor, [change], facts) : [{ change, ok: true }];
-      const events = tickEvents(decisions, actor, now2.toISOString(), sha, scope.delivery);
-      const answer = decisions.every((decision) => decision.ok) && plan.reopens ? `\u201C${plan.item.text}\u201D ticked by @${actor}: \u201C${plan.reopens.item.text}\u201D is open until ${new Date(now2.getTime() + plan.reopens.durationMs).toISOString().slice(11, 19)}Z (${formatLeft(plan.reopens.durationMs)}).` : void 0;
-      return {
-        events,
-        explanations: rejectionMessages(decisions),
-        ...answer ? { effects: [{ kind: "reply", body: answer }] } : {}
-      };
-    }
-  });
-}
-
 // src/core/decide/deployment-decision.ts
 var MAX_CALLBACK_COMMENT = 1e3;
 function decideDeployment(input2) {
@@ -81376,7 +81409,7 @@ function fillQuery(template, variables) {
   };
 }
 
-// src/app/pr/cutover-samples.ts
+// src/app/cutover/cutover-samples.ts
 async function sampleWindow(scope, session, window2, status, nowMs) {
   const { config: config3, checklist } = session.setup;
   const prometheus = config3.telemetry?.prometheus;
@@ -81473,7 +81506,7 @@ async function rangeQuery(input2) {
   return answer.ok ? { ok: true, series: answer.series } : answer;
 }
 
-// src/app/events/on-cutover-timer.ts
+// src/app/cutover/on-cutover-timer.ts
 async function sampleCutover(scope, number4) {
   const empty = { sampled: 0, decided: [] };
   const nowMs = scope.bot.now().getTime();
