@@ -88,7 +88,7 @@ function fitTitle(row: string, facts: InitFacts): string {
   return row.replace(/\{\{app\|[^}]*\}\}/, `{{app|${name}}}`).replace(/\{\{version\|[^}]*\}\}/, version);
 }
 
-/** "the template's example app (Restaurant OS) flow, not this app's": named by the title's `{{app|…}}` default. */
+/** Why an `example` item goes: the example app named by the default of the title's `{{app|…}}`. */
 function exampleAppReason(title: string | undefined): string {
   const name = title && /\{\{app\|([^}]*)\}\}/.exec(title)?.[1]?.trim();
   return `the template's example app${name ? ` (${name})` : ''} flow, not this app's`;
