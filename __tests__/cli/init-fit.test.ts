@@ -76,7 +76,7 @@ const dirs: string[] = [];
 afterAll(() => removeDirs(dirs));
 
 /** Runs `init --template` on an app; returns the report's checklist lines and the checklist written. */
-async function fit(app: Record<string, string>) {
+async function initWithTeamTemplate(app: Record<string, string>) {
   const dir = tempDir('shipgate-init-fit-');
   dirs.push(dir);
   writeFiles(dir, { ...app, 'ops/release.md': TEAM_TEMPLATE });
@@ -92,7 +92,7 @@ async function fit(app: Record<string, string>) {
 
 describe('a team’s own template fitted by init from the contracts', () => {
   test('on an API: browser items and the example app’s dropped, migrations and health bound, a secret added', async () => {
-    const { report, checklist, config } = await fit(API_APP);
+    const { report, checklist, config } = await initWithTeamTemplate(API_APP);
     expect(report).toEqual([
       'checklist: 4 items bound to checks, 1 made manual, 7 dropped, 2 added',
       '(an item that cannot apply to this app is dropped; one that may apply but cannot be checked here stays manual)',
@@ -138,7 +138,7 @@ describe('a team’s own template fitted by init from the contracts', () => {
   });
 
   test('on a SPA: browser items bound, Lighthouse CI added, data and realtime dropped, health and metrics manual', async () => {
-    const { report, checklist } = await fit(SPA_APP);
+    const { report, checklist } = await initWithTeamTemplate(SPA_APP);
     expect(report).toEqual([
       'checklist: 3 items bound to checks, 3 made manual, 6 dropped, 2 added',
       '(an item that cannot apply to this app is dropped; one that may apply but cannot be checked here stays manual)',
