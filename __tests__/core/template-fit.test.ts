@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidInputError } from '../../src/core/errors.js';
+import { APP_TRAITS, TRAIT_NAMES } from '../../src/core/fit/app-traits.js';
 import { withoutDirectiveKeys } from '../../src/core/template/directive.js';
 import { FIT_KEYS } from '../../src/core/template/item-fit.js';
 import { parseTemplate } from '../../src/core/template/template.js';
@@ -120,4 +123,12 @@ describe('withoutDirectiveKeys: what init writes keeps the rest of a directive a
   ])('%s', (line, expected) => {
     expect(withoutDirectiveKeys(line, keys)).toBe(expected);
   });
+});
+
+test('docs/templates.md lists every app trait with the reason init prints without it', () => {
+  const docs = readFileSync(join(process.cwd(), 'docs/templates.md'), 'utf8');
+  const missing = TRAIT_NAMES.filter(
+    (trait) => !docs.includes(`| \`${trait}\` | ${APP_TRAITS[trait].means} | ${APP_TRAITS[trait].missing} |`),
+  );
+  expect(missing).toEqual([]);
 });
