@@ -1,4 +1,5 @@
 import { ZodObject, z } from 'zod';
+import type { Applicability } from '../src/core/fit/applicability.js';
 
 /**
  * What a check is, as data: its name, what it proves, where it runs, its parameter schema. The bot,
@@ -37,6 +38,13 @@ export interface CheckContract<P = unknown> {
   measures: 'repository' | 'build' | 'app' | 'environment';
   /** Validates the directive parameters (strings/numbers/booleans from the template). */
   params: z.ZodType<P>;
+  /**
+   * Which apps the check applies to (src/core/fit/applicability.ts): the app traits it needs, what
+   * becomes of an item when the app lacks one (dropped or left to a person, with the reason), the
+   * parameters `shipgate init` binds from what it found, and the items it adds. Absent: the check
+   * applies to any app and init keeps its items as the template wrote them.
+   */
+  applicability?: Applicability;
 }
 
 /** Declares a contract, its parameter type inferred from the schema. */

@@ -98,7 +98,7 @@ export const templateRejects: RejectCase[] = [
     name: 'heading directive with bad keys',
     text: () => doc('### Sub <!-- shipgate: phase=post-deploy check=secrets id=x -->', item('A')),
     line: FIRST,
-    message: /heading directives take only "phase" and "optional", not "check"/,
+    message: /heading directives take only "phase", "optional" and "needs", not "check"/,
   },
   {
     name: 'bad phase value',

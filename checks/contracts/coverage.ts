@@ -21,4 +21,14 @@ export const coverageContract = defineContract({
     "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` ≥ `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: 'Test coverage meets the threshold',
   params: ParamsSchema,
+  applicability: {
+    needs: [
+      { trait: 'coverage-tool', otherwise: 'manual', reason: 'no coverage report or coverage tool found' },
+    ],
+    bind: [
+      // Pinned only when the report exists: a tool's default reporters differ (vitest writes no lcov).
+      { when: 'coverage-report', params: { file: '{coverage-report}' }, reason: 'coverage report exists' },
+      { reason: '{coverage-tool}: the tool writes it with --coverage' },
+    ],
+  },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from '../contract.js';
+import { envFilesContract } from './env-files.js';
 
 const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Provider formats the check validates (checks/lib/secrets/formats.ts). */
@@ -39,4 +40,33 @@ export const envSecretsContract = defineContract({
     'The named variables are set in the environment of the run and strong (length, entropy, provider format; a connection URL on localhost is a CI or development value and fails); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.',
   title: 'Required secrets are set, well-formed and strong (values never printed)',
   params: ParamsSchema,
+  applicability: {
+    // a template's example secrets (Restaurant OS's Square token) are not every app's
+    params: [
+      {
+        param: 'name',
+        notAmong: 'env',
+        becomes: 'dropped',
+        reason: 'the app neither documents nor reads {value}',
+      },
+    ],
+    adds: [
+      {
+        after: { last: [envFilesContract.id] },
+        trait: 'secrets',
+        unlessParam: 'name',
+        text: '`{each}` set for production',
+        params: { name: '{each}' },
+        // Secrets the team generates (signing keys, peppers) must be long; provider keys have their own shapes.
+        paramsFor: [
+          {
+            matches: '(?:SECRET|PEPPER|SALT|SECRET_KEY|SECRET_KEY_BASE)$',
+            unless: 'API_SECRET$|CLIENT_SECRET$',
+            params: { minLength: 32 },
+          },
+        ],
+        reason: 'the app documents or reads it',
+      },
+    ],
+  },
 });

@@ -27,4 +27,27 @@ export const healthContract = defineContract({
   proves:
     'GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.',
   params: Params,
+  applicability: {
+    params: [
+      {
+        // The check refuses HTML (a SPA fallback is not a health answer), so a home page cannot pass it.
+        param: 'path',
+        equals: '/',
+        needs: [{ trait: 'pages', otherwise: 'dropped', reason: 'API only: no home page' }],
+        becomes: 'manual',
+        reason: 'a page, not a health endpoint: open it after the deploy',
+      },
+    ],
+    needs: [
+      {
+        trait: ['health-route', 'server'],
+        otherwise: 'manual',
+        reason: "no health route in the sources of a {stack}: the host's own checks apply",
+      },
+    ],
+    bind: [
+      { params: { path: '{health-route}' }, reason: '{health-route.why}' },
+      { reason: 'no health route found: the check tells you until there is one' },
+    ],
+  },
 });

@@ -37,4 +37,17 @@ export const lighthouseContract = defineContract({
   title: 'Lighthouse performance budgets (Chromium)',
   exclusive: true,
   params: params,
+  applicability: {
+    needs: [{ trait: 'pages', otherwise: 'dropped', reason: 'API only: no pages to load in a browser' }],
+    adds: [
+      {
+        // the team's own assertions, judged beside the template's budgets
+        after: { each: { metric: 'performance' } },
+        trait: 'lighthouse-ci',
+        text: 'Lighthouse CI assertions pass ({lighthouse-ci})',
+        params: { metric: 'lhci' },
+        reason: '{lighthouse-ci} exists: its assertions judged as lhci assert does',
+      },
+    ],
+  },
 });

@@ -138,4 +138,15 @@ export const prometheusContract = defineContract({
   proves:
     'The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).',
   params: Params,
+  applicability: {
+    needs: [
+      {
+        trait: 'prometheus-metrics',
+        otherwise: 'manual',
+        reason:
+          'no Prometheus metrics (prom-client, /metrics) found: read it from your monitoring (docs/telemetry.md)',
+      },
+    ],
+    bind: [{ reason: '{prometheus-metrics.why}' }],
+  },
 });

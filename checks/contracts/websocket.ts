@@ -20,4 +20,8 @@ export const websocketContract = defineContract({
   proves:
     "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, …) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
   params: Params,
+  applicability: {
+    needs: [{ trait: 'websocket', otherwise: 'dropped', reason: 'no WebSocket server found' }],
+    bind: [{ reason: '{websocket}' }],
+  },
 });

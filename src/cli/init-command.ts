@@ -28,7 +28,7 @@ import {
 import { type CliIO, UsageError } from './io.js';
 import { serviceVariableNames } from './workflow-services.js';
 
-export const INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
+export const INIT_HELP = `Usage: shipgate init [DIR] [--template FILE] [--dry-run] [--force]
 
 Detects the stack of DIR (default: .) — JavaScript, Python (Django, Flask, FastAPI), Go, Ruby
 (Rails, Rack) or Java (Spring Boot): framework and build dir, build and start commands, the
@@ -36,10 +36,12 @@ migrations folder, coverage output, WebSocket use, the secrets the app reads and
 needs (PostgreSQL, MySQL, Redis, MongoDB); prints what it found and why, and writes ${CONFIG_PATH},
 the checks workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow, with those services on
 its measure job) and the checklist ${CHECKLIST_PATH}, derived from
-the built-in production-deployment template: items that apply are bound to their checks (with the
-app's build dir, health path, migrations folder), items that cannot apply are dropped (no
-WebSocket server, no browser build, the template's example-app flows and secrets), items that may
-apply but cannot be checked here stay manual. The config points to the checklist.
+the built-in production-deployment template (or your own, --template): items that apply are bound
+to their checks (with the app's build dir, health path, migrations folder), items that cannot apply
+are dropped (no WebSocket server, no browser build, the template's example-app flows and secrets),
+items that may apply but cannot be checked here stay manual — from each check's applicability and
+the items' needs=/example keys (docs/templates.md). The config points to the checklist.
+  --template FILE  fit this template instead of the built-in one
   --dry-run   print the files instead of writing them
   --force     overwrite existing files that differ
 Running it again on an unchanged repository changes nothing; existing files that differ are left
@@ -72,6 +74,8 @@ export function secretsNotUsed(checklist: Checklist, used: ReadonlySet<string>):
 export interface InitConfigExtras {
   /** Where the written checklist lives (the config's `template:`). */
   template?: string;
+  /** The team's own template it was fitted from (`init --template`), as given. */
+  fittedFrom?: string;
   /** The app exposes Prometheus metrics: a `telemetry.prometheus` skeleton is written. */
   metrics?: Found;
   /** package.json name, for the guessed Prometheus selector. */
@@ -93,7 +97,7 @@ export function renderInitConfig(
   ];
   if (extras.template) {
     out.push(
-      `# The checklist init derived from the production-deployment template for this app.`,
+      `# The checklist init derived from ${extras.fittedFrom ?? 'the production-deployment template'} for this app.`,
       line('template', extras.template),
     );
   }
@@ -208,7 +212,11 @@ export function initCommand(io: CliIO, args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'dry-run': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      template: { type: 'string' },
+    },
   });
   if (positionals.length > 1) throw new UsageError('init takes at most one directory');
   const repoDir = resolve(io.cwd, positionals[0] ?? '.');
@@ -256,8 +264,9 @@ export function initCommand(io: CliIO, args: string[]): number {
   }
   const env = envNames(repoDir);
   const pkg = readPackage(repoDir);
-  const templatePath = defaultTemplatePath();
-  const template = loadChecklist(undefined, io.cwd);
+  const templatePath =
+    values.template === undefined ? defaultTemplatePath() : resolve(io.cwd, values.template);
+  const template = loadChecklist(values.template === undefined ? undefined : templatePath, io.cwd);
   const derived = deriveChecklist(readFileSync(templatePath, 'utf8'), template, {
     stack: facts,
     appName: pkg?.name ? prettyName(pkg.name) : undefined,
@@ -273,6 +282,7 @@ export function initCommand(io: CliIO, args: string[]): number {
   parseTemplate(derived.text, CHECKLIST_PATH, checkSchemas);
   const text = renderInitConfig(facts, [], {
     template: CHECKLIST_PATH,
+    ...(values.template === undefined ? {} : { fittedFrom: values.template }),
     metrics,
     packageName: pkg?.name,
     inlineJobs: needsInlineJobs(facts, services),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Applicability, Need } from '../../../src/core/fit/applicability.js';
 import type { CheckContract } from '../../contract.js';
 
 interface JsonProperty {
@@ -41,6 +42,33 @@ const EVIDENCE: Record<CheckContract<unknown>['measures'], string> = {
     'judges services outside the PR (GitHub, the job secrets, Prometheus): the attesting job computes it, `verified`',
 };
 
+const code = (text: string) => `\`${text}\``;
+const needText = (need: Need) =>
+  `${(typeof need.trait === 'string' ? [need.trait] : need.trait).map(code).join(' or ')} (else ${need.otherwise})`;
+
+/** "Applies to" from the contract's applicability: what `shipgate init` fits by (docs/templates.md). */
+function appliesTo(applicability: Applicability | undefined): string {
+  if (!applicability) return 'Applies to: any app.';
+  const parts = [
+    ...(applicability.params ?? []).map((rule) => {
+      const when =
+        rule.equals !== undefined
+          ? code(`${rule.param}=${String(rule.equals)}`)
+          : `${code(rule.param)} not among the app's ${code(rule.notAmong ?? '')}`;
+      const needs = rule.needs?.length ? `${rule.needs.map(needText).join(', ')}, then ` : '';
+      return `${when}: ${needs}${rule.becomes}`;
+    }),
+    ...(applicability.needs?.length ? [`apps with ${applicability.needs.map(needText).join(', ')}`] : []),
+    ...(applicability.bind ?? []).flatMap((binding) =>
+      Object.entries(binding.params ?? {}).map(([key, value]) => `init binds ${code(`${key}=${value}`)}`),
+    ),
+    ...(applicability.adds ?? []).map(
+      (addition) => `init adds "${addition.text}" for ${code(addition.trait)}`,
+    ),
+  ];
+  return `Applies to (\`shipgate init\`, docs/templates.md): ${parts.join('; ')}.`;
+}
+
 /** One section per check: what it proves, where it runs, and its parameters from its zod schema. */
 function renderCheck(check: CheckContract<unknown>): string {
   const schema = z.toJSONSchema(check.params, { io: 'input', unrepresentable: 'any' }) as JsonObject;
@@ -72,6 +100,8 @@ function renderCheck(check: CheckContract<unknown>): string {
     ...(check.proves ? [`**Proves:** ${check.proves}`, ''] : []),
     ...(traits.length > 0 ? [`Runs: ${traits.join('; ')}.`, ''] : []),
     `Evidence: ${EVIDENCE[check.measures]} (docs/security.md).`,
+    '',
+    appliesTo(check.applicability),
     '',
     ...rows,
   ].join('\n');

@@ -65,3 +65,32 @@ export function renderDirective(values: CheckParams): string {
   });
   return pairs.length === 0 ? '' : ` <!-- shipgate: ${pairs.join(' ')} -->`;
 }
+
+/**
+ * The line with these keys taken out of its directive, the other pairs kept as written (the whole
+ * directive goes when none is left); the line itself when its directive has none of them.
+ */
+export function withoutDirectiveKeys(line: string, keys: ReadonlySet<string>): string {
+  const directive = splitDirective(line);
+  if (!directive || !Object.keys(directive.values).some((key) => keys.has(key))) return line;
+  const trimmed = line.trimEnd();
+  const start = DIRECTIVE_START.exec(trimmed);
+  const body = trimmed.slice(
+    (start?.index ?? 0) + (start?.[0].length ?? 0),
+    trimmed.length - DIRECTIVE_END.length,
+  );
+  const kept: string[] = [];
+  let index = 0;
+  while (index < body.length) {
+    if (/\s/.test(body[index] ?? '')) {
+      index++;
+      continue;
+    }
+    PAIR.lastIndex = index;
+    const pair = PAIR.exec(body);
+    if (!pair) return line; // splitDirective read it, so this does not happen
+    if (!keys.has(pair[1] ?? '')) kept.push(pair[0]);
+    index = PAIR.lastIndex;
+  }
+  return kept.length === 0 ? directive.rest : `${directive.rest} <!-- shipgate: ${kept.join(' ')} -->`;
+}

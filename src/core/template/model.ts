@@ -1,5 +1,7 @@
 /** The checklist domain: plain data shared by the CLI, the Action and the bot. */
 
+import type { AppTrait } from '../fit/app-traits.js';
+
 export type ItemKind = 'auto' | 'manual' | 'signoff';
 export type Phase = 'pre-merge' | 'post-deploy';
 
@@ -29,6 +31,10 @@ export interface ChecklistItem {
   when?: ItemCondition;
   /** `note=required`: a tick counts only once someone wrote `/shipgate note <id> <text>` (docs/governance.md). */
   noteRequired?: true;
+  /** `needs=websocket,…` (here or on a heading above): `shipgate init` drops the item for an app without these traits. */
+  needs?: AppTrait[];
+  /** `example`: the template's example app's item; init drops it, or replaces its text with `replacement`. */
+  example?: { replacement?: string };
 }
 
 /** When a conditional item applies: the PR changes a matching path OR carries one of the labels. */

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { codePointLabel, findControlCharacter } from '../control-characters.js';
 import { InvalidInputError, type Problem } from '../errors.js';
+import type { AppTrait } from '../fit/app-traits.js';
 import { splitDirective } from './directive.js';
+import { FIT_KEYS, readItemFit, readNeeds } from './item-fit.js';
 import { readItemScope, SCOPE_KEYS } from './item-scope.js';
 import type { Checklist, ChecklistItem, CheckParams, Phase, TemplateLine } from './model.js';
 
@@ -22,6 +24,7 @@ const RESERVED = new Set<string>([
   'manual',
   'note',
   ...SCOPE_KEYS,
+  ...FIT_KEYS,
 ]);
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 const MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -32,6 +35,8 @@ interface SectionFrame {
   title: string;
   phase?: Phase;
   optional?: boolean;
+  /** `needs=…` on the heading: every item under it needs these app traits (item-fit.ts). */
+  needs?: AppTrait[];
 }
 
 /**
@@ -93,7 +98,8 @@ export function parseTemplate(source: string, file: string, checks: CheckSchemas
       for (const key of Object.keys(values)) {
         if (key === 'phase') frame.phase = readPhase(values.phase, problem);
         else if (key === 'optional') frame.optional = values.optional === true;
-        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
+        else if (key === 'needs') frame.needs = readNeeds(values, problem);
+        else problem(`heading directives take only "phase", "optional" and "needs", not "${key}"`);
       }
       stack.push(frame);
       lines.push({ type: 'text', text, line: lineNo });
@@ -190,6 +196,14 @@ function buildItem({ values, itemText, section, stack, lineNo, checks, problem }
     else item.noteRequired = true;
   }
   Object.assign(item, readItemScope(values, problem));
+  Object.assign(
+    item,
+    readItemFit(
+      values,
+      stack.flatMap((frame) => frame.needs ?? []),
+      problem,
+    ),
+  );
 
   if (values.check !== undefined && values.role !== undefined)
     problem('an item is either a check or a sign-off, not both');
