@@ -7,28 +7,28 @@ import {
 } from "./chunks/chunk-JI7BLCFB.js";
 import {
   healthContract
-} from "./chunks/chunk-RCRJTNTG.js";
+} from "./chunks/chunk-GR55ODZF.js";
 import {
   TelemetrySchema,
   prometheusContract
-} from "./chunks/chunk-D6OTZC3M.js";
+} from "./chunks/chunk-TQIVBNQN.js";
 import {
   cutoverWindowContract
-} from "./chunks/chunk-72JYREOR.js";
+} from "./chunks/chunk-EKZCSFY4.js";
 import "./chunks/chunk-V3GP2ZA7.js";
 import {
   findWebSocketUse,
   websocketContract
-} from "./chunks/chunk-MHLT42P7.js";
+} from "./chunks/chunk-EEOLTTBC.js";
 import {
   coverageContract
-} from "./chunks/chunk-F7B3RCIN.js";
+} from "./chunks/chunk-YX52CA4X.js";
 import {
   ciStatusContract
 } from "./chunks/chunk-TGK4UG67.js";
 import {
   buildOutputContract
-} from "./chunks/chunk-U5JZKSMF.js";
+} from "./chunks/chunk-32XMF5TG.js";
 import {
   changelogContract
 } from "./chunks/chunk-A2DECCBN.js";
@@ -43,7 +43,7 @@ import {
 import {
   DEFAULT_MIGRATION_DIRS,
   migrationsContract
-} from "./chunks/chunk-X2KST2HM.js";
+} from "./chunks/chunk-LHAOOTX2.js";
 import {
   httpSecurityContract
 } from "./chunks/chunk-QA4LUI6O.js";
@@ -54,12 +54,9 @@ import {
   gitHistoryContract
 } from "./chunks/chunk-QJTH5DIQ.js";
 import {
-  envFilesContract
-} from "./chunks/chunk-EHWXHNJJ.js";
-import {
   envNames,
   envSecretsContract
-} from "./chunks/chunk-56KTPBKD.js";
+} from "./chunks/chunk-ZIUSRILB.js";
 import {
   BREAK_GLASS_STATE,
   ESCALATION_STATE,
@@ -85,8 +82,11 @@ import {
   verifyLedger
 } from "./chunks/chunk-IAF3ATJS.js";
 import {
+  envFilesContract
+} from "./chunks/chunk-EHWXHNJJ.js";
+import {
   bundleSizeContract
-} from "./chunks/chunk-DO7Z75HW.js";
+} from "./chunks/chunk-O3RFGOXO.js";
 import {
   require_picomatch
 } from "./chunks/chunk-B4432ZTG.js";
@@ -99,7 +99,7 @@ import {
 import {
   findLhciRc,
   lighthouseContract
-} from "./chunks/chunk-HLMZVNKO.js";
+} from "./chunks/chunk-72PB4Q2D.js";
 import {
   CLIENT_OUTPUT_DIRS,
   findBrowserBuild
@@ -8025,6 +8025,117 @@ function renderDirective(values) {
   });
   return pairs.length === 0 ? "" : ` <!-- shipgate: ${pairs.join(" ")} -->`;
 }
+function withoutDirectiveKeys(line2, keys) {
+  const directive = splitDirective(line2);
+  if (!directive || !Object.keys(directive.values).some((key) => keys.has(key))) return line2;
+  const trimmed = line2.trimEnd();
+  const start = DIRECTIVE_START.exec(trimmed);
+  const body = trimmed.slice(
+    (start?.index ?? 0) + (start?.[0].length ?? 0),
+    trimmed.length - DIRECTIVE_END.length
+  );
+  const kept = [];
+  let index = 0;
+  while (index < body.length) {
+    if (/\s/.test(body[index] ?? "")) {
+      index++;
+      continue;
+    }
+    PAIR.lastIndex = index;
+    const pair = PAIR.exec(body);
+    if (!pair) return line2;
+    if (!keys.has(pair[1] ?? "")) kept.push(pair[0]);
+    index = PAIR.lastIndex;
+  }
+  return kept.length === 0 ? directive.rest : `${directive.rest} <!-- shipgate: ${kept.join(" ")} -->`;
+}
+
+// src/core/fit/app-traits.ts
+var APP_TRAITS = {
+  pages: {
+    means: "serves pages a browser loads (not an API only)",
+    missing: "API only: no pages to load in a browser"
+  },
+  "static-assets": {
+    means: "serves static files (JavaScript, CSS, images) to browsers",
+    missing: "API only: no static assets"
+  },
+  "browser-build": {
+    means: "builds JavaScript for the browser (its value: the build folder, when known)",
+    missing: "no JavaScript build for the browser"
+  },
+  server: {
+    means: "runs a server of its own (not a SPA or static site a host serves)",
+    missing: "no server of its own: a host serves it"
+  },
+  websocket: { means: "runs a WebSocket server", missing: "no WebSocket server found" },
+  database: {
+    means: "uses a database (a client or ORM dependency, or a migrations folder)",
+    missing: "no database client and no migrations folder"
+  },
+  "migrations-folder": {
+    means: "has a migrations folder (its value)",
+    missing: "no migrations folder found"
+  },
+  "coverage-tool": {
+    means: "has a coverage tool or report (its value: the report file)",
+    missing: "no coverage report or coverage tool found"
+  },
+  "coverage-report": {
+    means: "has a coverage report already (its value)",
+    missing: "no coverage report found"
+  },
+  "health-route": { means: "declares a health route (its value)", missing: "no health route found" },
+  "prometheus-metrics": {
+    means: "exposes Prometheus metrics (prom-client, /metrics)",
+    missing: "no Prometheus metrics (prom-client, /metrics) found"
+  },
+  "lighthouse-ci": {
+    means: "has a Lighthouse CI config (its value: the file)",
+    missing: "no Lighthouse CI config found"
+  },
+  env: {
+    means: "the variables it documents (.env.example) or reads (its values)",
+    missing: "no environment variables found"
+  },
+  secrets: { means: "the secrets it reads (its values)", missing: "no secrets found" }
+};
+var TRAIT_NAMES = Object.keys(APP_TRAITS);
+function isAppTrait(name) {
+  return Object.hasOwn(APP_TRAITS, name);
+}
+
+// src/core/template/item-fit.ts
+var FIT_KEYS = ["needs", "example"];
+function readNeeds(values, problem) {
+  const value = values.needs;
+  if (value === void 0) return void 0;
+  const names = typeof value === "string" ? splitList(value) : [];
+  if (names.length === 0) {
+    problem(`needs takes app traits, e.g. needs=websocket; known: ${TRAIT_NAMES.join(", ")}`);
+    return void 0;
+  }
+  const unknown = names.filter((name) => !isAppTrait(name));
+  if (unknown.length > 0) {
+    problem(
+      `needs: unknown trait${unknown.length > 1 ? "s" : ""} ${unknown.map((name) => `"${name}"`).join(", ")}; known: ${TRAIT_NAMES.join(", ")}`
+    );
+    return void 0;
+  }
+  return names.filter(isAppTrait);
+}
+function readItemFit(values, inherited, problem) {
+  const fit = {};
+  const needs = [.../* @__PURE__ */ new Set([...inherited, ...readNeeds(values, problem) ?? []])];
+  if (needs.length > 0) fit.needs = needs;
+  const example = values.example;
+  if (example === true) fit.example = {};
+  else if (typeof example === "string" && example.trim() !== "" || typeof example === "number")
+    fit.example = { replacement: String(example).trim() };
+  else if (example !== void 0)
+    problem('example takes the text that replaces the item (example="\u2026"), or nothing to drop it');
+  return fit;
+}
 
 // src/core/template/item-scope.ts
 var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
@@ -8077,7 +8188,8 @@ var RESERVED = /* @__PURE__ */ new Set([
   "required",
   "manual",
   "note",
-  ...SCOPE_KEYS
+  ...SCOPE_KEYS,
+  ...FIT_KEYS
 ]);
 var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -8131,7 +8243,8 @@ function parseTemplate(source, file, checks2) {
       for (const key of Object.keys(values)) {
         if (key === "phase") frame.phase = readPhase(values.phase, problem);
         else if (key === "optional") frame.optional = values.optional === true;
-        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
+        else if (key === "needs") frame.needs = readNeeds(values, problem);
+        else problem(`heading directives take only "phase", "optional" and "needs", not "${key}"`);
       }
       stack.push(frame);
       lines.push({ type: "text", text, line: lineNo });
@@ -8207,6 +8320,14 @@ function buildItem({ values, itemText, section, stack, lineNo, checks: checks2, 
     else item.noteRequired = true;
   }
   Object.assign(item, readItemScope(values, problem));
+  Object.assign(
+    item,
+    readItemFit(
+      values,
+      stack.flatMap((frame) => frame.needs ?? []),
+      problem
+    )
+  );
   if (values.check !== void 0 && values.role !== void 0)
     problem("an item is either a check or a sign-off, not both");
   if (values.check !== void 0) {
@@ -8956,24 +9077,24 @@ function lazy(contract, load) {
 var checks = [
   lazy(secretsContract, async () => (await import("./chunks/secrets-MHHP7VHA.js")).secretsCheck),
   lazy(gitHistoryContract, async () => (await import("./chunks/git-history-U7NP25PR.js")).gitHistoryCheck),
-  lazy(envFilesContract, async () => (await import("./chunks/env-files-CY75Y3ZX.js")).envFilesCheck),
-  lazy(envSecretsContract, async () => (await import("./chunks/env-secrets-D2WNSKWL.js")).envSecretsCheck),
-  lazy(bundleSizeContract, async () => (await import("./chunks/bundle-size-4XCNBF6L.js")).bundleSizeCheck),
-  lazy(lighthouseContract, async () => (await import("./chunks/lighthouse-K73GI2VS.js")).lighthouseCheck),
+  lazy(envFilesContract, async () => (await import("./chunks/env-files-BSIZBZ5B.js")).envFilesCheck),
+  lazy(envSecretsContract, async () => (await import("./chunks/env-secrets-BI5JN5MB.js")).envSecretsCheck),
+  lazy(bundleSizeContract, async () => (await import("./chunks/bundle-size-DY3YLUZV.js")).bundleSizeCheck),
+  lazy(lighthouseContract, async () => (await import("./chunks/lighthouse-6VMO5KT2.js")).lighthouseCheck),
   lazy(loadTestContract, async () => (await import("./chunks/load-test-RNZ4D5YE.js")).loadTestCheck),
-  lazy(websocketContract, async () => (await import("./chunks/websocket-NVFT6V7K.js")).websocketCheck),
-  lazy(coverageContract, async () => (await import("./chunks/coverage-CWQFLKUM.js")).coverageCheck),
+  lazy(websocketContract, async () => (await import("./chunks/websocket-HOJSP46X.js")).websocketCheck),
+  lazy(coverageContract, async () => (await import("./chunks/coverage-MFYD7I2F.js")).coverageCheck),
   lazy(ciStatusContract, async () => (await import("./chunks/ci-status-7UTQHQZ4.js")).ciStatusCheck),
-  lazy(buildOutputContract, async () => (await import("./chunks/build-output-EKZ6DD43.js")).buildOutputCheck),
+  lazy(buildOutputContract, async () => (await import("./chunks/build-output-4C4GCPSV.js")).buildOutputCheck),
   lazy(changelogContract, async () => (await import("./chunks/changelog-EIVS7F7C.js")).changelogCheck),
   lazy(versionContract, async () => (await import("./chunks/version-AK66ZIDC.js")).versionCheck),
-  lazy(migrationsContract, async () => (await import("./chunks/migrations-B73PS3F6.js")).migrationsCheck),
+  lazy(migrationsContract, async () => (await import("./chunks/migrations-7SDCGS4U.js")).migrationsCheck),
   lazy(httpSecurityContract, async () => (await import("./chunks/http-security-XMV6ZRQ6.js")).httpSecurityCheck),
   lazy(rateLimitContract, async () => (await import("./chunks/rate-limit-VTI5S5XI.js")).rateLimitCheck),
   lazy(tlsContract, async () => (await import("./chunks/tls-7HK6S6KU.js")).tlsCheck),
-  lazy(healthContract, async () => (await import("./chunks/health-DATPFMDY.js")).healthCheck),
-  lazy(prometheusContract, async () => (await import("./chunks/prometheus-QERW4OCV.js")).prometheusCheck),
-  lazy(cutoverWindowContract, async () => (await import("./chunks/cutover-window-2REEG2NT.js")).cutoverWindowCheck)
+  lazy(healthContract, async () => (await import("./chunks/health-YSGPVOVQ.js")).healthCheck),
+  lazy(prometheusContract, async () => (await import("./chunks/prometheus-4LIOIL23.js")).prometheusCheck),
+  lazy(cutoverWindowContract, async () => (await import("./chunks/cutover-window-KQEFADAV.js")).cutoverWindowCheck)
 ];
 function findCheck(id) {
   return checks.find((check) => check.id === id);
@@ -11033,6 +11154,118 @@ function otherStackFacts(repoDir, other, facts) {
   return facts;
 }
 
+// src/core/fit/applicability.ts
+var PLACEHOLDER2 = /\{([a-z][a-z-]*)(\.why)?\}/g;
+function fill(text, profile, extra = {}) {
+  let missing = false;
+  const out = text.replace(PLACEHOLDER2, (_match, name, why) => {
+    const found = isAppTrait(name) ? profile.traits[name] : void 0;
+    const word = name === "framework" || name === "stack" ? profile.words[name] : name === "value" || name === "each" ? extra[name] : void 0;
+    const filled = why ? found?.why : found?.value ?? word;
+    if (filled === void 0) missing = true;
+    return filled ?? "";
+  });
+  return missing ? void 0 : out;
+}
+var has = (profile, trait) => profile.traits[trait] !== void 0;
+function unmetNeed(needs, profile) {
+  for (const need of needs) {
+    const traits = typeof need.trait === "string" ? [need.trait] : need.trait;
+    if (traits.some((trait) => has(profile, trait))) continue;
+    const fallback = APP_TRAITS[traits[0] ?? "pages"].missing;
+    return { action: need.otherwise, reason: need.reason && fill(need.reason, profile) || fallback };
+  }
+  return void 0;
+}
+function ruleApplies(rule, params, profile) {
+  const value = params[rule.param];
+  if (value === void 0) return false;
+  if (rule.equals !== void 0) return value === rule.equals;
+  if (rule.notAmong) return !(profile.traits[rule.notAmong]?.values ?? []).includes(String(value));
+  return false;
+}
+function fitBound(applicability, params, profile) {
+  for (const rule of applicability?.params ?? []) {
+    if (!ruleApplies(rule, params, profile)) continue;
+    const unmet2 = unmetNeed(rule.needs ?? [], profile);
+    if (unmet2) return unmet2;
+    const value = String(params[rule.param]);
+    return { action: rule.becomes, reason: fill(rule.reason, profile, { value }) ?? rule.reason };
+  }
+  const unmet = unmetNeed(applicability?.needs ?? [], profile);
+  if (unmet) return unmet;
+  for (const binding of applicability?.bind ?? []) {
+    if (binding.when && !has(profile, binding.when)) continue;
+    const reason = fill(binding.reason, profile);
+    const entries = Object.entries(binding.params ?? {}).map(
+      ([key, text]) => [key, fill(text, profile)]
+    );
+    if (reason === void 0 || entries.some(([, value]) => value === void 0)) continue;
+    const bound2 = Object.fromEntries(entries);
+    return entries.length > 0 ? { action: "keep", params: bound2, reason } : { action: "keep", reason };
+  }
+  return { action: "keep", reason: "" };
+}
+function addedItems(addition, profile, covered = /* @__PURE__ */ new Set()) {
+  const found = profile.traits[addition.trait];
+  if (!found) return [];
+  const each = found.values ? found.values.filter((value) => !covered.has(value)) : [void 0];
+  return each.flatMap((value) => {
+    const extra = value === void 0 ? {} : { each: value };
+    const text = fill(addition.text, profile, extra);
+    const params = {};
+    for (const [key, raw] of Object.entries(addition.params)) {
+      const filled = typeof raw === "string" ? fill(raw, profile, extra) : raw;
+      if (filled === void 0) return [];
+      params[key] = filled;
+    }
+    for (const more of addition.paramsFor ?? []) {
+      const subject = value ?? "";
+      if (new RegExp(more.matches).test(subject) && !(more.unless && new RegExp(more.unless).test(subject)))
+        Object.assign(params, more.params);
+    }
+    const reason = fill(addition.reason, profile, extra) ?? addition.reason;
+    return text === void 0 ? [] : [{ text, params, reason }];
+  });
+}
+
+// src/cli/init-traits.ts
+var STACK_WORDS = {
+  spa: "SPA",
+  static: "static site",
+  ssr: "server-rendered app",
+  api: "API",
+  unknown: void 0
+};
+function appProfile(facts) {
+  const { stack } = facts;
+  const traits = {};
+  const api = stack.kind === "api";
+  if (!api) {
+    traits.pages = {};
+    traits["static-assets"] = {};
+    if (!(stack.language && !stack.buildDir)) traits["browser-build"] = foundWith(stack.buildDir);
+  }
+  if (stack.kind !== "spa" && stack.kind !== "static") traits.server = {};
+  if (stack.websocket) traits.websocket = { value: stack.websocket };
+  if (facts.database) traits.database = { ...facts.database };
+  else if (stack.migrationsDir) traits.database = { value: stack.migrationsDir };
+  if (stack.migrationsDir) traits["migrations-folder"] = { value: stack.migrationsDir };
+  if (stack.coverage) traits["coverage-tool"] = { value: stack.coverage };
+  if (stack.coverage && stack.coverageReport) traits["coverage-report"] = { value: stack.coverage };
+  if (facts.health) traits["health-route"] = { ...facts.health };
+  if (facts.metrics) traits["prometheus-metrics"] = { ...facts.metrics };
+  if (facts.lhciRc) traits["lighthouse-ci"] = { value: facts.lhciRc };
+  traits.env = { values: [...facts.envUsed] };
+  traits.secrets = { values: stack.secrets };
+  const words = {};
+  if (stack.framework) words.framework = stack.framework;
+  const word = STACK_WORDS[stack.kind];
+  if (word) words.stack = word;
+  return { traits, words };
+}
+var foundWith = (value) => value === void 0 ? {} : { value };
+
 // src/cli/init-checklist.ts
 var CHECKLIST_PATH = ".github/shipgate/checklist.md";
 var STRUCTURAL = /* @__PURE__ */ new Set([
@@ -11045,159 +11278,83 @@ var STRUCTURAL = /* @__PURE__ */ new Set([
   "when-paths",
   "when-labels"
 ]);
-var EXAMPLE_APP_ITEMS = /* @__PURE__ */ new Map([
-  ["Customer flow: Browse \u2192 Order \u2192 Pay", "Critical user flows verified (list yours here)"],
-  ["Kitchen flow: Receive \u2192 Prepare \u2192 Complete", void 0],
-  ["Expo flow: Ready \u2192 Pickup/Delivery", void 0],
-  ["Voice ordering tested", void 0],
-  ["Multi-tenant isolation verified", void 0],
-  ["Payment processing verified", void 0],
-  ["Can create order", "Core functions work (list yours here)"],
-  ["Payment processing works", void 0],
-  ["Kitchen display updates", void 0],
-  ["Expo display updates", void 0],
-  ["Reports generating", void 0],
-  ["Email notifications sending", void 0],
-  ["Payment failures > 2%", void 0],
-  ["Orders processing successfully", "Key business metrics normal (list yours here)"],
-  ["Payments completing", void 0],
-  ["Staff able to login", void 0],
-  ["Customers can order", void 0],
-  ["No revenue impact", void 0]
-]);
-var EXAMPLE_APP_REASON = "the template's example app (Restaurant OS) flow, not this app's";
-var WEBSOCKET_MANUAL = /* @__PURE__ */ new Set([
-  "WebSocket real-time updates working",
-  "Redis configured for WebSocket scaling"
-]);
-var DATABASE_SECTION = "\u{1F5C4}\uFE0F Database Preparation";
-var DATABASE_MANUAL = /* @__PURE__ */ new Set([
-  "Database migrations applied",
-  "Rollback database if needed",
-  "Database queries fast",
-  "Database corruption"
-]);
-var BROWSER_MANUAL = /* @__PURE__ */ new Set(["CDN configured for static assets", "Static assets uploaded to CDN"]);
-var isApi = (facts) => facts.stack.kind === "api";
-function planBound(item, facts) {
-  const { stack } = facts;
-  switch (item.check) {
-    case "env-secrets": {
-      const name = typeof item.params.name === "string" ? item.params.name : void 0;
-      if (name && !facts.envUsed.has(name))
-        return { action: "dropped", reason: `the app neither documents nor reads ${name}` };
-      return { action: "keep" };
-    }
-    case "bundle-size":
-    case "build-output":
-      if (isApi(facts)) return { action: "dropped", reason: "API only: no browser build" };
-      if (stack.language && !stack.buildDir)
-        return {
-          action: "dropped",
-          reason: `${stack.framework} renders its pages on the server: no JavaScript build`
-        };
-      return stack.buildDir ? { action: "keep", reason: `build dir ${stack.buildDir}` } : { action: "keep" };
-    case "lighthouse":
-      if (isApi(facts)) return { action: "dropped", reason: "API only: no pages to load in a browser" };
-      return { action: "keep" };
-    case "websocket":
-      if (!stack.websocket) return { action: "dropped", reason: "no WebSocket server found" };
-      return { action: "keep", reason: stack.websocket };
-    case "migrations":
-      if (stack.migrationsDir)
-        return {
-          action: "keep",
-          params: { dir: stack.migrationsDir },
-          reason: `migrations folder ${stack.migrationsDir}`
-        };
-      if (facts.database)
-        return {
-          action: "manual",
-          reason: `${facts.database.why} but no migrations folder was found: confirm the rollback by hand`
-        };
-      return { action: "dropped", reason: "no database client and no migrations folder" };
-    case "coverage":
-      if (!stack.coverage) return { action: "manual", reason: "no coverage report or coverage tool found" };
-      return stack.coverageReport ? { action: "keep", params: { file: stack.coverage }, reason: "coverage report exists" } : { action: "keep", reason: `${stack.coverage}: the tool writes it with --coverage` };
-    case "health": {
-      const path = item.params.path;
-      if (path === "/") {
-        if (isApi(facts)) return { action: "dropped", reason: "API only: no home page" };
-        return { action: "manual", reason: "a page, not a health endpoint: open it after the deploy" };
-      }
-      if (facts.health)
-        return { action: "keep", params: { path: facts.health.value }, reason: facts.health.why };
-      if (stack.kind === "spa" || stack.kind === "static")
-        return {
-          action: "manual",
-          reason: `no health route in the sources of a ${stack.kind === "spa" ? "SPA" : "static site"}: the host's own checks apply`
-        };
-      return { action: "keep", reason: "no health route found: the check tells you until there is one" };
-    }
-    case "prometheus":
-      if (facts.metrics) return { action: "keep", reason: facts.metrics.why };
-      return {
-        action: "manual",
-        reason: "no Prometheus metrics (prom-client, /metrics) found: read it from your monitoring (docs/telemetry.md)"
-      };
-    case "cutover-window":
-      if (facts.metrics) return { action: "keep", reason: facts.metrics.why };
-      return {
-        action: "manual",
-        reason: "no Prometheus metrics (prom-client, /metrics) found: watch the window on your dashboards"
-      };
-    default:
-      return { action: "keep" };
+function planItem(item, profile, exampleReason) {
+  if (item.example) {
+    const { replacement } = item.example;
+    return replacement ? { action: "replace", text: replacement, reason: exampleReason } : { action: "dropped", reason: exampleReason };
   }
+  const needs = (item.needs ?? []).map((trait) => ({ trait, otherwise: "dropped" }));
+  const unmet = unmetNeed(needs, profile);
+  if (unmet) return unmet;
+  if (!item.check) return { action: "keep", reason: "" };
+  return fitBound(findContract(item.check)?.applicability, item.params, profile);
 }
-function planItem(item, facts) {
-  if (item.check) return planBound(item, facts);
-  const replacement = EXAMPLE_APP_ITEMS.get(item.text);
-  if (EXAMPLE_APP_ITEMS.has(item.text)) {
-    return replacement ? { action: "replace", text: replacement, reason: EXAMPLE_APP_REASON } : { action: "dropped", reason: EXAMPLE_APP_REASON };
-  }
-  if (WEBSOCKET_MANUAL.has(item.text) && !facts.stack.websocket)
-    return { action: "dropped", reason: "no WebSocket server found" };
-  const databaseItem = item.section.includes(DATABASE_SECTION) || DATABASE_MANUAL.has(item.text);
-  if (databaseItem && !facts.database && !facts.stack.migrationsDir)
-    return { action: "dropped", reason: "no database client and no migrations folder" };
-  if (BROWSER_MANUAL.has(item.text) && isApi(facts))
-    return { action: "dropped", reason: "API only: no static assets" };
-  return { action: "keep" };
-}
-function secretItems(facts, covered) {
-  return facts.stack.secrets.filter((name) => !covered.has(name)).map((name) => {
-    const generated = /(?:SECRET|PEPPER|SALT|SECRET_KEY|SECRET_KEY_BASE)$/.test(name) && !/API_SECRET$|CLIENT_SECRET$/.test(name);
-    const params = { check: "env-secrets", name, ...generated ? { minLength: 32 } : {} };
-    return { name, line: `- [ ] \`${name}\` set for production${renderDirective(params)}` };
+var FIT_KEY_SET = new Set(FIT_KEYS);
+var TITLE_RE = /^#\s/;
+function withoutFitKeys(source) {
+  let inFence = false;
+  return source.replace(/\r\n?/g, "\n").split("\n").map((row) => {
+    if (FENCE_RE.test(row)) inFence = !inFence;
+    return inFence || FENCE_RE.test(row) ? row : withoutDirectiveKeys(row, FIT_KEY_SET);
   });
 }
 function fitTitle(row, facts) {
   const name = (facts.appName ?? "App").replace(/[|}]/g, "");
   const version = facts.version ? `{{version|${facts.version.replace(/[|}]/g, "")}}}` : "{{version}}";
-  return row.replace("{{app|Restaurant OS}}", `{{app|${name}}}`).replace(/\{\{version\|6\.0\.3\}\}/, version);
+  return row.replace(/\{\{app\|[^}]*\}\}/, `{{app|${name}}}`).replace(/\{\{version\|[^}]*\}\}/, version);
+}
+function exampleAppReason(title) {
+  const name = title && /\{\{app\|([^}]*)\}\}/.exec(title)?.[1]?.trim();
+  return `the template's example app${name ? ` (${name})` : ""} flow, not this app's`;
+}
+var hasParams = (item, params) => Object.entries(params).every(([key, value]) => item.params[key] === value);
+function placeAdditions(checklist, plans) {
+  const placed = [];
+  for (const contract of checkContracts) {
+    for (const addition of contract.applicability?.adds ?? []) {
+      const { after } = addition;
+      if ("each" in after) {
+        for (const item of checklist.items)
+          if (item.check === contract.id && plans.get(item.line)?.action === "keep" && hasParams(item, after.each))
+            placed.push({ line: item.line, contract, addition });
+      } else {
+        const anchors = /* @__PURE__ */ new Set([contract.id, ...after.last]);
+        const lines = checklist.items.filter((item) => item.check && anchors.has(item.check)).map((i) => i.line);
+        if (lines.length > 0) placed.push({ line: Math.max(...lines), contract, addition });
+      }
+    }
+  }
+  return placed.sort(
+    (a, b) => a.line - b.line || Number("last" in a.addition.after) - Number("last" in b.addition.after)
+  );
+}
+function coveredValues(checklist, plans, added) {
+  const param = added.addition.unlessParam;
+  if (!param) return /* @__PURE__ */ new Set();
+  return new Set(
+    checklist.items.flatMap((item) => {
+      const value = item.params[param];
+      return item.check === added.contract.id && plans.get(item.line)?.action === "keep" && value !== void 0 ? [String(value)] : [];
+    })
+  );
 }
 function deriveChecklist(source, checklist, facts) {
-  const rows = source.replace(/\r\n?/g, "\n").split("\n");
+  const rows = withoutFitKeys(source);
+  const profile = appProfile(facts);
+  const titleIndex = rows.findIndex((row) => TITLE_RE.test(row));
+  const exampleReason = exampleAppReason(rows[titleIndex]);
+  const plans = new Map(checklist.items.map((item) => [item.line, planItem(item, profile, exampleReason)]));
   const byLine = new Map(checklist.items.map((item) => [item.line, item]));
-  const lastSecretLine = Math.max(
-    0,
-    ...checklist.items.filter((item) => item.check === "env-secrets" || item.check === "env-files").map((item) => item.line)
-  );
-  const covered = new Set(
-    checklist.items.flatMap(
-      (item) => item.check === "env-secrets" && typeof item.params.name === "string" && facts.envUsed.has(item.params.name) ? [item.params.name] : []
-    )
-  );
+  const additions = placeAdditions(checklist, plans);
   const decisions = [];
   const out = [];
   rows.forEach((row, index) => {
     const lineNo = index + 1;
     const item = byLine.get(lineNo);
-    if (lineNo === 1) out.push(fitTitle(row, facts));
-    else if (!item) out.push(row);
+    const plan2 = plans.get(lineNo);
+    if (index === titleIndex) out.push(fitTitle(row, facts));
+    else if (!item || !plan2) out.push(row);
     else {
-      const plan2 = planItem(item, facts);
       const directive = splitDirective(row);
       const values = directive?.values ?? {};
       const rest = directive?.rest ?? row.trimEnd();
@@ -11209,39 +11366,25 @@ function deriveChecklist(source, checklist, facts) {
         decisions.push({ action: "manual", text: item.text, check: item.check, reason: plan2.reason });
       } else if (plan2.action === "replace") {
         out.push(`${rest.slice(0, rest.length - item.text.length)}${plan2.text}${renderDirective(values)}`);
-        decisions.push({ action: "added", text: plan2.text, reason: `instead of ${EXAMPLE_APP_REASON}` });
+        decisions.push({ action: "added", text: plan2.text, reason: `instead of ${plan2.reason}` });
       } else if (plan2.action === "keep" && plan2.params) {
         out.push(`${rest}${renderDirective({ ...values, ...plan2.params })}`);
         decisions.push({ action: "bound", text: item.text, check: item.check, reason: describe2(plan2) });
       } else {
         out.push(row);
         if (item.check)
-          decisions.push({ action: "bound", text: item.text, check: item.check, reason: plan2.reason ?? "" });
+          decisions.push({ action: "bound", text: item.text, check: item.check, reason: plan2.reason });
       }
     }
-    if (item?.check === "lighthouse" && item.params.metric === "performance" && facts.lhciRc && !isApi(facts)) {
-      const text = `Lighthouse CI assertions pass (${facts.lhciRc})`;
-      out.push(`- [ ] ${text}${renderDirective({ check: "lighthouse", metric: "lhci" })}`);
-      decisions.push({
-        action: "added",
-        text,
-        check: "lighthouse",
-        reason: `${facts.lhciRc} exists: its assertions judged as lhci assert does`
-      });
-    }
-    if (lineNo === lastSecretLine) {
-      for (const added of secretItems(facts, covered)) {
-        out.push(added.line);
-        decisions.push({
-          action: "added",
-          text: `\`${added.name}\` set for production`,
-          check: "env-secrets",
-          reason: "the app documents or reads it"
-        });
+    for (const added of additions.filter((entry) => entry.line === lineNo)) {
+      const covered = coveredValues(checklist, plans, added);
+      for (const entry of addedItems(added.addition, profile, covered)) {
+        out.push(`- [ ] ${entry.text}${renderDirective({ check: added.contract.id, ...entry.params })}`);
+        decisions.push({ action: "added", text: entry.text, check: added.contract.id, reason: entry.reason });
       }
     }
   });
-  return { text: pruneEmptySections(out, source).join("\n"), decisions };
+  return { text: pruneEmptySections(out, rows).join("\n"), decisions };
 }
 var HEADING_RE = /^(#{1,6})\s/;
 var ITEM_RE = /^\s*(?:[-*+]|\d+\.)\s+\[[ xX]\]\s/;
@@ -11267,8 +11410,8 @@ function itemsUnderHeadings(rows) {
   });
   return counts;
 }
-function pruneEmptySections(rows, source) {
-  const before = itemsUnderHeadings(source.replace(/\r\n?/g, "\n").split("\n"));
+function pruneEmptySections(rows, sourceRows) {
+  const before = itemsUnderHeadings(sourceRows);
   const after = itemsUnderHeadings(rows);
   const emptied = new Set(
     [...after].filter(([key, n2]) => n2 === 0 && (before.get(key) ?? 0) > 0).map(([key]) => key)
@@ -11441,19 +11584,19 @@ function serviceJobLines(services, indent = 4) {
 var CHECKS_WORKFLOW_FILE = "shipgate.yml";
 var CHECKS_WORKFLOW_PATH = `.github/workflows/${CHECKS_WORKFLOW_FILE}`;
 function installCommand(repoDir) {
-  const has = (name) => existsSync10(join10(repoDir, name));
-  if (has("package-lock.json") || has("npm-shrinkwrap.json"))
+  const has2 = (name) => existsSync10(join10(repoDir, name));
+  if (has2("package-lock.json") || has2("npm-shrinkwrap.json"))
     return { command: "npm ci", why: "package-lock.json" };
-  if (has("pnpm-lock.yaml"))
+  if (has2("pnpm-lock.yaml"))
     return { command: "corepack enable && pnpm install --frozen-lockfile", why: "pnpm-lock.yaml" };
-  if (has("yarn.lock"))
+  if (has2("yarn.lock"))
     return {
       command: "corepack enable && yarn install --immutable || yarn install --frozen-lockfile",
       why: "yarn.lock"
     };
-  if (has("bun.lockb") || has("bun.lock"))
+  if (has2("bun.lockb") || has2("bun.lock"))
     return { command: "npx --yes bun install --frozen-lockfile", why: "bun.lock" };
-  if (has("package.json")) return { command: "npm install", why: "package.json without a lockfile" };
+  if (has2("package.json")) return { command: "npm install", why: "package.json without a lockfile" };
   return { command: "true", why: "no package.json: nothing to install" };
 }
 function needsInlineJobs(stack, services) {
@@ -11573,7 +11716,7 @@ ${setup.join("\n")}
 }
 
 // src/cli/init-command.ts
-var INIT_HELP = `Usage: shipgate init [DIR] [--dry-run] [--force]
+var INIT_HELP = `Usage: shipgate init [DIR] [--template FILE] [--dry-run] [--force]
 
 Detects the stack of DIR (default: .) \u2014 JavaScript, Python (Django, Flask, FastAPI), Go, Ruby
 (Rails, Rack) or Java (Spring Boot): framework and build dir, build and start commands, the
@@ -11581,10 +11724,12 @@ migrations folder, coverage output, WebSocket use, the secrets the app reads and
 needs (PostgreSQL, MySQL, Redis, MongoDB); prints what it found and why, and writes ${CONFIG_PATH},
 the checks workflow ${CHECKS_WORKFLOW_PATH} (shipgate's two-job workflow, with those services on
 its measure job) and the checklist ${CHECKLIST_PATH}, derived from
-the built-in production-deployment template: items that apply are bound to their checks (with the
-app's build dir, health path, migrations folder), items that cannot apply are dropped (no
-WebSocket server, no browser build, the template's example-app flows and secrets), items that may
-apply but cannot be checked here stay manual. The config points to the checklist.
+the built-in production-deployment template (or your own, --template): items that apply are bound
+to their checks (with the app's build dir, health path, migrations folder), items that cannot apply
+are dropped (no WebSocket server, no browser build, the template's example-app flows and secrets),
+items that may apply but cannot be checked here stay manual \u2014 from each check's applicability and
+the items' needs=/example keys (docs/templates.md). The config points to the checklist.
+  --template FILE  fit this template instead of the built-in one
   --dry-run   print the files instead of writing them
   --force     overwrite existing files that differ
 Running it again on an unchanged repository changes nothing; existing files that differ are left
@@ -11597,7 +11742,7 @@ function renderInitConfig(facts, notUsed = [], extras = {}) {
   ];
   if (extras.template) {
     out.push(
-      `# The checklist init derived from the production-deployment template for this app.`,
+      `# The checklist init derived from ${extras.fittedFrom ?? "the production-deployment template"} for this app.`,
       line("template", extras.template)
     );
   }
@@ -11693,7 +11838,11 @@ function initCommand(io, args) {
   const { values, positionals } = parseArgs4({
     args,
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean", default: false }, force: { type: "boolean", default: false } }
+    options: {
+      "dry-run": { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+      template: { type: "string" }
+    }
   });
   if (positionals.length > 1) throw new UsageError("init takes at most one directory");
   const repoDir = resolve3(io.cwd, positionals[0] ?? ".");
@@ -11732,8 +11881,8 @@ function initCommand(io, args) {
   }
   const env = envNames(repoDir);
   const pkg = readPackage(repoDir);
-  const templatePath = defaultTemplatePath();
-  const template = loadChecklist(void 0, io.cwd);
+  const templatePath = values.template === void 0 ? defaultTemplatePath() : resolve3(io.cwd, values.template);
+  const template = loadChecklist(values.template === void 0 ? void 0 : templatePath, io.cwd);
   const derived = deriveChecklist(readFileSync3(templatePath, "utf8"), template, {
     stack: facts,
     appName: pkg?.name ? prettyName2(pkg.name) : void 0,
@@ -11749,6 +11898,7 @@ function initCommand(io, args) {
   parseTemplate(derived.text, CHECKLIST_PATH, checkSchemas);
   const text = renderInitConfig(facts, [], {
     template: CHECKLIST_PATH,
+    ...values.template === void 0 ? {} : { fittedFrom: values.template },
     metrics,
     packageName: pkg?.name,
     inlineJobs: needsInlineJobs(facts, services),

@@ -75807,6 +75807,93 @@ function coerce(raw) {
   return raw;
 }
 
+// src/core/fit/app-traits.ts
+var APP_TRAITS = {
+  pages: {
+    means: "serves pages a browser loads (not an API only)",
+    missing: "API only: no pages to load in a browser"
+  },
+  "static-assets": {
+    means: "serves static files (JavaScript, CSS, images) to browsers",
+    missing: "API only: no static assets"
+  },
+  "browser-build": {
+    means: "builds JavaScript for the browser (its value: the build folder, when known)",
+    missing: "no JavaScript build for the browser"
+  },
+  server: {
+    means: "runs a server of its own (not a SPA or static site a host serves)",
+    missing: "no server of its own: a host serves it"
+  },
+  websocket: { means: "runs a WebSocket server", missing: "no WebSocket server found" },
+  database: {
+    means: "uses a database (a client or ORM dependency, or a migrations folder)",
+    missing: "no database client and no migrations folder"
+  },
+  "migrations-folder": {
+    means: "has a migrations folder (its value)",
+    missing: "no migrations folder found"
+  },
+  "coverage-tool": {
+    means: "has a coverage tool or report (its value: the report file)",
+    missing: "no coverage report or coverage tool found"
+  },
+  "coverage-report": {
+    means: "has a coverage report already (its value)",
+    missing: "no coverage report found"
+  },
+  "health-route": { means: "declares a health route (its value)", missing: "no health route found" },
+  "prometheus-metrics": {
+    means: "exposes Prometheus metrics (prom-client, /metrics)",
+    missing: "no Prometheus metrics (prom-client, /metrics) found"
+  },
+  "lighthouse-ci": {
+    means: "has a Lighthouse CI config (its value: the file)",
+    missing: "no Lighthouse CI config found"
+  },
+  env: {
+    means: "the variables it documents (.env.example) or reads (its values)",
+    missing: "no environment variables found"
+  },
+  secrets: { means: "the secrets it reads (its values)", missing: "no secrets found" }
+};
+var TRAIT_NAMES = Object.keys(APP_TRAITS);
+function isAppTrait(name) {
+  return Object.hasOwn(APP_TRAITS, name);
+}
+
+// src/core/template/item-fit.ts
+var FIT_KEYS = ["needs", "example"];
+function readNeeds(values, problem) {
+  const value = values.needs;
+  if (value === void 0) return void 0;
+  const names = typeof value === "string" ? splitList(value) : [];
+  if (names.length === 0) {
+    problem(`needs takes app traits, e.g. needs=websocket; known: ${TRAIT_NAMES.join(", ")}`);
+    return void 0;
+  }
+  const unknown2 = names.filter((name) => !isAppTrait(name));
+  if (unknown2.length > 0) {
+    problem(
+      `needs: unknown trait${unknown2.length > 1 ? "s" : ""} ${unknown2.map((name) => `"${name}"`).join(", ")}; known: ${TRAIT_NAMES.join(", ")}`
+    );
+    return void 0;
+  }
+  return names.filter(isAppTrait);
+}
+function readItemFit(values, inherited, problem) {
+  const fit = {};
+  const needs = [.../* @__PURE__ */ new Set([...inherited, ...readNeeds(values, problem) ?? []])];
+  if (needs.length > 0) fit.needs = needs;
+  const example = values.example;
+  if (example === true) fit.example = {};
+  else if (typeof example === "string" && example.trim() !== "" || typeof example === "number")
+    fit.example = { replacement: String(example).trim() };
+  else if (example !== void 0)
+    problem('example takes the text that replaces the item (example="\u2026"), or nothing to drop it');
+  return fit;
+}
+
 // src/core/template/item-scope.ts
 var SCOPE_KEYS = ["invalidate-on", "when-paths", "when-labels"];
 var MAX_LABELS = 20;
@@ -75858,7 +75945,8 @@ var RESERVED = /* @__PURE__ */ new Set([
   "required",
   "manual",
   "note",
-  ...SCOPE_KEYS
+  ...SCOPE_KEYS,
+  ...FIT_KEYS
 ]);
 var ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 var MAX_TEMPLATE_BYTES = 256 * 1024;
@@ -75912,7 +76000,8 @@ function parseTemplate(source, file2, checks) {
       for (const key of Object.keys(values)) {
         if (key === "phase") frame.phase = readPhase(values.phase, problem);
         else if (key === "optional") frame.optional = values.optional === true;
-        else problem(`heading directives take only "phase" and "optional", not "${key}"`);
+        else if (key === "needs") frame.needs = readNeeds(values, problem);
+        else problem(`heading directives take only "phase", "optional" and "needs", not "${key}"`);
       }
       stack.push(frame);
       lines.push({ type: "text", text, line: lineNo });
@@ -75988,6 +76077,14 @@ function buildItem({ values, itemText, section, stack, lineNo, checks, problem }
     else item.noteRequired = true;
   }
   Object.assign(item, readItemScope(values, problem));
+  Object.assign(
+    item,
+    readItemFit(
+      values,
+      stack.flatMap((frame) => frame.needs ?? []),
+      problem
+    )
+  );
   if (values.check !== void 0 && values.role !== void 0)
     problem("an item is either a check or a sign-off, not both");
   if (values.check !== void 0) {
@@ -76072,17 +76169,6 @@ function strictParams(schema) {
   }).pipe(schema);
 }
 
-// checks/contracts/build-output.ts
-var params = external_exports.object({ aspect: external_exports.enum(["sourcemaps", "minified", "console", "env"]) });
-var buildOutputContract = defineContract({
-  id: "build-output",
-  measures: "build",
-  usesBuild: true,
-  proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
-  title: "Production build output hygiene",
-  params
-});
-
 // src/core/byte-size.ts
 var UNIT_BYTES = {
   b: 1,
@@ -76100,7 +76186,7 @@ function parseByteSize(value) {
 }
 
 // checks/contracts/bundle-size.ts
-var params2 = external_exports.object({
+var params = external_exports.object({
   target: external_exports.enum(["main", "vendor", "js", "css", "all"]).default("all"),
   limit: external_exports.union([external_exports.string(), external_exports.number()]).optional().refine((value) => value === void 0 || parseByteSize(value) !== void 0, {
     message: 'limit must be a size like "80 kB", "50KB" or a number of bytes'
@@ -76109,13 +76195,37 @@ var params2 = external_exports.object({
   /** Glob for vendor chunks (matched against the basename when it has no slash); default: name contains "vendor". */
   vendorGlob: external_exports.string().min(1).optional()
 });
+var BROWSER_BUILD_APPLICABILITY = {
+  needs: [
+    { trait: "pages", otherwise: "dropped", reason: "API only: no browser build" },
+    {
+      trait: "browser-build",
+      otherwise: "dropped",
+      reason: "{framework} renders its pages on the server: no JavaScript build"
+    }
+  ],
+  bind: [{ reason: "build dir {browser-build}" }]
+};
 var bundleSizeContract = defineContract({
   id: "bundle-size",
   measures: "build",
   usesBuild: true,
   title: "Bundle size budgets (size-limit)",
   proves: "With the repository's own size-limit config (`.size-limit.{json,js,cjs,mjs}` or `package.json` `size-limit`), `target=all` is judged by its entries, each within its own limit and compression (brotli unless it says otherwise); an item (main, vendor, js, css) is judged by the entries that measure the same files as it does, and keeps its own `limit` when none does (the summary says which). Otherwise the browser build's main entry scripts, every vendor chunk, total JS and CSS within `limit` (gzip by default). Vendor chunks are found the way the bundler knows them \u2014 an esbuild metafile, webpack stats, source maps' `sources` under node_modules, the Vite manifest, the Next.js build manifest's framework chunk, React/Vue/core-js runtime code, or a `*vendor*` file name (`vendorGlob` overrides all); a chunk over the budget that none of these can classify makes the item `skipped` with the reason, never a pass. Only browser assets are measured (HTML entry points or a framework's client output). Does not prove load time on a real network.",
-  params: params2
+  params,
+  applicability: BROWSER_BUILD_APPLICABILITY
+});
+
+// checks/contracts/build-output.ts
+var params2 = external_exports.object({ aspect: external_exports.enum(["sourcemaps", "minified", "console", "env"]) });
+var buildOutputContract = defineContract({
+  id: "build-output",
+  measures: "build",
+  usesBuild: true,
+  proves: "The browser build (HTML entry points or a framework's client output; never a server's `dist/`) ships separate, referenced source maps (`sourcemaps`), minified JS/CSS over 1 kB (`minified`), no `console.log`/`console.debug` (`console`), no unreplaced `process.env` and no `.env` file (`env`). Skipped, with the reason, when there is no browser build. Does not prove the server build is clean.",
+  title: "Production build output hygiene",
+  params: params2,
+  applicability: BROWSER_BUILD_APPLICABILITY
 });
 
 // checks/contracts/changelog.ts
@@ -76157,7 +76267,17 @@ var coverageContract = defineContract({
   measures: "build",
   proves: "The coverage report (`file`, else the first of `coverage/coverage-summary.json`, `coverage/lcov.info`, Cobertura `coverage.xml`, JaCoCo `target/site/jacoco/jacoco.xml` or Gradle's `jacocoTestReport.xml`) shows `metric` \u2265 `min`%. Skipped when there is no report (run the tests with coverage first). Does not prove the tests assert anything.",
   title: "Test coverage meets the threshold",
-  params: ParamsSchema4
+  params: ParamsSchema4,
+  applicability: {
+    needs: [
+      { trait: "coverage-tool", otherwise: "manual", reason: "no coverage report or coverage tool found" }
+    ],
+    bind: [
+      // Pinned only when the report exists: a tool's default reporters differ (vitest writes no lcov).
+      { when: "coverage-report", params: { file: "{coverage-report}" }, reason: "coverage report exists" },
+      { reason: "{coverage-tool}: the tool writes it with --coverage" }
+    ]
+  }
 });
 
 // src/core/telemetry/promql.ts
@@ -76264,7 +76384,18 @@ var cutoverWindowContract = defineContract({
   measures: "environment",
   title: "A cutover window passed with every bound metric within limits",
   proves: "The window opened when the cutover step before it was ticked and stayed open for `duration`; every `interval` sample of every metric in `metrics` (default queries of `prometheus`, judged like its windows) and of the rollback triggers bound to `prometheus` stayed within limits (up to `failureLimit` breaches), with at least `count` samples. Ticked only by the bot; a breach fails the window at once, and a trigger breach starts the rollback. Proves what the metrics measure over that window, no more (docs/telemetry.md).",
-  params: Params
+  params: Params,
+  applicability: {
+    // a window is judged from the same metrics: without them only a person can watch it
+    needs: [
+      {
+        trait: "prometheus-metrics",
+        otherwise: "manual",
+        reason: "no Prometheus metrics (prom-client, /metrics) found: watch the window on your dashboards"
+      }
+    ],
+    bind: [{ reason: "{prometheus-metrics.why}" }]
+  }
 });
 
 // checks/contracts/env-files.ts
@@ -76307,7 +76438,36 @@ var envSecretsContract = defineContract({
   measures: "environment",
   proves: "The named variables are set in the environment of the run and strong (length, entropy, provider format; a connection URL on localhost is a CI or development value and fails); with `mode=rotated`, the GitHub secret was updated within `maxAgeDays`. Skipped (not applicable) when the app neither lists the variable in its `.env.example` nor reads it in its sources. Values are never printed.",
   title: "Required secrets are set, well-formed and strong (values never printed)",
-  params: ParamsSchema6
+  params: ParamsSchema6,
+  applicability: {
+    // a template's example secrets (Restaurant OS's Square token) are not every app's
+    params: [
+      {
+        param: "name",
+        notAmong: "env",
+        becomes: "dropped",
+        reason: "the app neither documents nor reads {value}"
+      }
+    ],
+    adds: [
+      {
+        after: { last: [envFilesContract.id] },
+        trait: "secrets",
+        unlessParam: "name",
+        text: "`{each}` set for production",
+        params: { name: "{each}" },
+        // Secrets the team generates (signing keys, peppers) must be long; provider keys have their own shapes.
+        paramsFor: [
+          {
+            matches: "(?:SECRET|PEPPER|SALT|SECRET_KEY|SECRET_KEY_BASE)$",
+            unless: "API_SECRET$|CLIENT_SECRET$",
+            params: { minLength: 32 }
+          }
+        ],
+        reason: "the app documents or reads it"
+      }
+    ]
+  }
 });
 
 // checks/contracts/git-history.ts
@@ -76331,7 +76491,30 @@ var healthContract = defineContract({
   usesTarget: true,
   title: "Health endpoint answers 2xx in time with a health response",
   proves: "GET `path` answers 2xx within `timeoutMs` (redirects are not followed) with a body that is not an HTML page (a SPA fallback answers every path with index.html and 200) and does not report itself down; with `expect`, the body contains that text. Does not prove the dependencies the endpoint does not itself check.",
-  params: Params2
+  params: Params2,
+  applicability: {
+    params: [
+      {
+        // The check refuses HTML (a SPA fallback is not a health answer), so a home page cannot pass it.
+        param: "path",
+        equals: "/",
+        needs: [{ trait: "pages", otherwise: "dropped", reason: "API only: no home page" }],
+        becomes: "manual",
+        reason: "a page, not a health endpoint: open it after the deploy"
+      }
+    ],
+    needs: [
+      {
+        trait: ["health-route", "server"],
+        otherwise: "manual",
+        reason: "no health route in the sources of a {stack}: the host's own checks apply"
+      }
+    ],
+    bind: [
+      { params: { path: "{health-route}" }, reason: "{health-route.why}" },
+      { reason: "no health route found: the check tells you until there is one" }
+    ]
+  }
 });
 
 // checks/contracts/http-security.ts
@@ -76374,7 +76557,20 @@ var lighthouseContract = defineContract({
   usesTarget: true,
   title: "Lighthouse performance budgets (Chromium)",
   exclusive: true,
-  params: params3
+  params: params3,
+  applicability: {
+    needs: [{ trait: "pages", otherwise: "dropped", reason: "API only: no pages to load in a browser" }],
+    adds: [
+      {
+        // the team's own assertions, judged beside the template's budgets
+        after: { each: { metric: "performance" } },
+        trait: "lighthouse-ci",
+        text: "Lighthouse CI assertions pass ({lighthouse-ci})",
+        params: { metric: "lhci" },
+        reason: "{lighthouse-ci} exists: its assertions judged as lhci assert does"
+      }
+    ]
+  }
 });
 
 // checks/contracts/load-test.ts
@@ -76419,7 +76615,18 @@ var migrationsContract = defineContract({
   measures: "repository",
   title: "Every database migration has a rollback",
   proves: "Every migration in `dir` (or the usual folders) has a non-empty rollback, read from files: up/down files and sections, golang-migrate `.up.sql`/`.down.sql`, postgrator `NNN.do`/`NNN.undo` pairs (one migration), Flyway `V`/`U` pairs, Knex/Sequelize `down` exports, Prisma/Drizzle folders with a `down.sql` (neither tool writes one), Django (no `RunPython` without `reverse_code`, no `RunSQL` without `reverse_sql`), Alembic `downgrade()` that is not `pass`, Rails `down` not raising IrreversibleMigration or `change` without irreversible operations, Liquibase changeSets with a `rollback` or auto-reversible changes. Does not run migrations: it cannot prove a rollback restores the schema or the data.",
-  params: ParamsSchema7
+  params: ParamsSchema7,
+  applicability: {
+    needs: [
+      { trait: "database", otherwise: "dropped", reason: "no database client and no migrations folder" },
+      {
+        trait: "migrations-folder",
+        otherwise: "manual",
+        reason: "{database.why} but no migrations folder was found: confirm the rollback by hand"
+      }
+    ],
+    bind: [{ params: { dir: "{migrations-folder}" }, reason: "migrations folder {migrations-folder}" }]
+  }
 });
 
 // checks/contracts/prometheus.ts
@@ -76488,7 +76695,17 @@ var prometheusContract = defineContract({
   measures: "environment",
   title: "A production metric from Prometheus is within its limits",
   proves: "The PromQL query (a default by metric name, or your own) answered a number within `max`/`min` now, or, with `window`, at every `interval` sample over the window (up to `failureLimit` breaches). No series, only NaN, too few samples, a query error or an unreachable server are never a pass. Proves what the metric measures, no more: the default queries assume prom-client/OpenTelemetry metric names (docs/telemetry.md).",
-  params: Params5
+  params: Params5,
+  applicability: {
+    needs: [
+      {
+        trait: "prometheus-metrics",
+        otherwise: "manual",
+        reason: "no Prometheus metrics (prom-client, /metrics) found: read it from your monitoring (docs/telemetry.md)"
+      }
+    ],
+    bind: [{ reason: "{prometheus-metrics.why}" }]
+  }
 });
 
 // checks/contracts/rate-limit.ts
@@ -76569,7 +76786,11 @@ var websocketContract = defineContract({
   exclusive: true,
   title: "WebSocket round-trip latency under concurrent clients",
   proves: "`clients` concurrent WebSocket clients each get `messages` round trips (protocol ping/pong, or a JSON echo) on `path` with p95 under `max` ms. Skipped (not applicable) when the app shows no WebSocket server: no server package (ws, socket.io, \u2026) in `dependencies` and no `new WebSocketServer`/upgrade handler in its sources. Does not prove the app's own message handling beyond the echo.",
-  params: Params8
+  params: Params8,
+  applicability: {
+    needs: [{ trait: "websocket", otherwise: "dropped", reason: "no WebSocket server found" }],
+    bind: [{ reason: "{websocket}" }]
+  }
 });
 
 // checks/contracts/index.ts
