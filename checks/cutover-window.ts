@@ -3,7 +3,7 @@ import { cutoverWindowContract } from './contracts/cutover-window.js';
 
 /**
  * A timed cutover window ("Monitor for 15 minutes"). Its start is the tick of the cutover step
- * before it, which only the bot's ledger knows, so the bot judges it (src/app/pr/cutover-timer.ts,
+ * before it, which only the bot's ledger knows, so the bot judges it (src/bot/pr/cutover-timer.ts,
  * src/core/cutover/): a run of the checks outside the bot reports it skipped, and the bot ignores
  * results for it in evidence.
  */

@@ -139,46 +139,6 @@ import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 
-// src/app/pr/release-pr.ts
-var import_picomatch = __toESM(require_picomatch(), 1);
-
-// src/core/release/release-bots.ts
-var RELEASE_BOTS = ["release-please", "changesets"];
-var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
-var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
-var RELEASE_PLEASE_LABEL = "autorelease: pending";
-var CHANGESETS_BRANCH = /^changeset-release\/.+/;
-var CHANGESETS_TITLE = /^Version Packages(?: \([\w.-]+\))?$/;
-function detectReleaseBot(pull, enabled = RELEASE_BOTS) {
-  const ref = pull.headRef.replace(/^refs\/heads\//, "");
-  const title = pull.title.trim();
-  const labels = pull.labels.map((label) => label.trim().toLowerCase());
-  const candidates = [
-    RELEASE_PLEASE_BRANCH.test(ref) && { bot: "release-please", by: "branch" },
-    CHANGESETS_BRANCH.test(ref) && { bot: "changesets", by: "branch" },
-    labels.includes(RELEASE_PLEASE_LABEL) && { bot: "release-please", by: "label" },
-    RELEASE_PLEASE_TITLE.test(title) && { bot: "release-please", by: "title" },
-    CHANGESETS_TITLE.test(title) && { bot: "changesets", by: "title" }
-  ];
-  for (const match2 of candidates) if (match2 && enabled.includes(match2.bot)) return match2;
-  return void 0;
-}
-
-// src/app/pr/release-pr.ts
-function isReleasePull(config, pull) {
-  const { branches, labels, titlePattern, bots } = config.release;
-  if (detectReleaseBot(pull, bots)) return true;
-  if (branches.some((glob) => import_picomatch.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
-  const wanted = new Set(labels.map((label) => label.toLowerCase()));
-  if (pull.labels.some((label) => wanted.has(label.toLowerCase()))) return true;
-  if (!titlePattern) return false;
-  try {
-    return new RegExp(titlePattern).test(pull.title);
-  } catch {
-    return false;
-  }
-}
-
 // node_modules/luxon/build/es6/luxon.mjs
 var LuxonError = class extends Error {
 };
@@ -7219,6 +7179,46 @@ ${legend}
 </main>
 <footer>Built by <code>shipgate audit export</code> from the merged release PRs' signed records read through the GitHub API.</footer>`
   );
+}
+
+// src/bot/pr/release-pr.ts
+var import_picomatch = __toESM(require_picomatch(), 1);
+
+// src/core/release/release-bots.ts
+var RELEASE_BOTS = ["release-please", "changesets"];
+var RELEASE_PLEASE_BRANCH = /^release-please--branches--.+/;
+var RELEASE_PLEASE_TITLE = /^chore(?:\([^)]*\))?: release\b/;
+var RELEASE_PLEASE_LABEL = "autorelease: pending";
+var CHANGESETS_BRANCH = /^changeset-release\/.+/;
+var CHANGESETS_TITLE = /^Version Packages(?: \([\w.-]+\))?$/;
+function detectReleaseBot(pull, enabled = RELEASE_BOTS) {
+  const ref = pull.headRef.replace(/^refs\/heads\//, "");
+  const title = pull.title.trim();
+  const labels = pull.labels.map((label) => label.trim().toLowerCase());
+  const candidates = [
+    RELEASE_PLEASE_BRANCH.test(ref) && { bot: "release-please", by: "branch" },
+    CHANGESETS_BRANCH.test(ref) && { bot: "changesets", by: "branch" },
+    labels.includes(RELEASE_PLEASE_LABEL) && { bot: "release-please", by: "label" },
+    RELEASE_PLEASE_TITLE.test(title) && { bot: "release-please", by: "title" },
+    CHANGESETS_TITLE.test(title) && { bot: "changesets", by: "title" }
+  ];
+  for (const match2 of candidates) if (match2 && enabled.includes(match2.bot)) return match2;
+  return void 0;
+}
+
+// src/bot/pr/release-pr.ts
+function isReleasePull(config, pull) {
+  const { branches, labels, titlePattern, bots } = config.release;
+  if (detectReleaseBot(pull, bots)) return true;
+  if (branches.some((glob) => import_picomatch.default.isMatch(pull.headRef, glob, { dot: true }))) return true;
+  const wanted = new Set(labels.map((label) => label.toLowerCase()));
+  if (pull.labels.some((label) => wanted.has(label.toLowerCase()))) return true;
+  if (!titlePattern) return false;
+  try {
+    return new RegExp(titlePattern).test(pull.title);
+  } catch {
+    return false;
+  }
 }
 
 // src/core/audit/audit-attachment.ts

@@ -64203,572 +64203,6 @@ async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksP
   return mainHandler;
 }
 
-// src/core/evidence/provenance.ts
-import { createHash } from "node:crypto";
-var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
-var AUDIENCE_PREFIX = "shipgate-evidence:";
-var MARKER = /\n?<!-- shipgate:provenance ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) -->\n?/;
-function evidenceAudience(evidenceText) {
-  return AUDIENCE_PREFIX + createHash("sha256").update(evidenceText, "utf8").digest("base64url");
-}
-function splitProvenance(text) {
-  const match2 = MARKER.exec(text);
-  if (!match2?.[1]) return { evidenceText: text };
-  return {
-    evidenceText: text.slice(0, match2.index) + text.slice(match2.index + match2[0].length),
-    token: match2[1]
-  };
-}
-var ActionsClaims = external_exports.object({
-  iss: external_exports.string(),
-  aud: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
-  iat: external_exports.number(),
-  repository: external_exports.string(),
-  repository_id: external_exports.string().optional(),
-  ref: external_exports.string(),
-  sha: external_exports.string(),
-  run_id: external_exports.string(),
-  event_name: external_exports.string(),
-  /** `owner/repo/.github/workflows/x.yml@refs/…`: the workflow file that ran. */
-  workflow_ref: external_exports.string(),
-  /** The workflow file whose job ran: a reusable workflow's, else the same as `workflow_ref`. */
-  job_workflow_ref: external_exports.string().optional(),
-  job_workflow_sha: external_exports.string().optional(),
-  run_attempt: external_exports.string().optional()
-});
-function workflowPathOf(claims) {
-  const at2 = claims.workflow_ref.lastIndexOf("@");
-  const ref = at2 > 0 ? claims.workflow_ref.slice(0, at2) : claims.workflow_ref;
-  const prefix = `${claims.repository}/`;
-  return ref.startsWith(prefix) ? ref.slice(prefix.length) : void 0;
-}
-
-// src/github/octokit.ts
-var import_bottleneck3 = __toESM(require_lib(), 1);
-
-// src/github/bottleneck-yield.ts
-var import_bottleneck2 = __toESM(require_lib(), 1);
-var import_light3 = __toESM(require_light(), 1);
-var patched = false;
-function useFastBottleneckYield() {
-  if (patched) return;
-  patched = true;
-  for (const Limiter of [import_bottleneck2.default, import_light3.default]) patchStore(new Limiter());
-}
-function patchStore(probe) {
-  const store = probe._store;
-  const proto = store ? Object.getPrototypeOf(store) : void 0;
-  if (!proto || typeof proto.yieldLoop !== "function") return;
-  proto.yieldLoop = function(t = 0) {
-    return new this.Promise((resolve2) => {
-      if (t > 0) setTimeout(resolve2, t);
-      else setImmediate(resolve2);
-    });
-  };
-}
-
-// src/github/timed-fetch.ts
-function timedFetch(timeoutMs, onAttempt, base = globalThis.fetch) {
-  return async (input2, init2 = {}) => {
-    const method = (init2.method ?? "GET").toUpperCase();
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = init2.signal ? AbortSignal.any([init2.signal, deadline]) : deadline;
-    try {
-      const response = await base(input2, { ...init2, signal });
-      onAttempt?.(method, response.status);
-      return response;
-    } catch (error62) {
-      if (!deadline.aborted) {
-        onAttempt?.(method, "network-error");
-        throw error62;
-      }
-      onAttempt?.(method, "timeout");
-      const message2 = `GitHub ${method} timed out after ${timeoutMs} ms`;
-      const timeout = new Error(
-        method === "POST" ? `${message2} (not retried: it may have been applied)` : message2
-      );
-      timeout.name = method === "POST" ? "AbortError" : "TimeoutError";
-      throw timeout;
-    }
-  };
-}
-
-// src/github/octokit.ts
-var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
-function tunedOctokit(tuning = {}) {
-  useFastBottleneckYield();
-  const write = tuning.writeIntervalMs === void 0 ? void 0 : new import_bottleneck3.default.Group({ id: "shipgate-write", maxConcurrent: 1, minTime: tuning.writeIntervalMs });
-  const notifications = tuning.notificationIntervalMs === void 0 ? void 0 : new import_bottleneck3.default.Group({
-    id: "shipgate-notify",
-    maxConcurrent: 1,
-    minTime: tuning.notificationIntervalMs
-  });
-  const fetch2 = timedFetch(
-    tuning.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    (method, status) => tuning.observer?.attempt(method, status)
-  );
-  const observer = tuning.observer;
-  const counted = observer ? ProbotOctokit.plugin((octokit) => {
-    octokit.hook.wrap("request", async (request2, options2) => {
-      let attempts = 0;
-      const inner = options2.request.fetch ?? fetch2;
-      options2.request.fetch = (input2, init2) => {
-        attempts++;
-        return inner(input2, init2);
-      };
-      try {
-        return await request2(options2);
-      } finally {
-        observer.retried(options2.method, Math.max(0, attempts - 1));
-      }
-    });
-  }) : ProbotOctokit;
-  const versioned = counted.plugin((octokit) => {
-    octokit.hook.before("request", (options2) => {
-      options2.headers["x-github-api-version"] ??= "2022-11-28";
-    });
-  });
-  return versioned.defaults((options2) => {
-    const request2 = { ...options2.request ?? {}, fetch: fetch2 };
-    const throttle = options2.throttle ?? {};
-    if (throttle.enabled === false) return { ...options2, request: request2 };
-    return {
-      ...options2,
-      request: request2,
-      retry: {
-        ...options2.retry ?? {},
-        ...tuning.retryBaseMs === void 0 ? {} : { retryAfterBaseValue: tuning.retryBaseMs }
-      },
-      throttle: {
-        ...throttle,
-        ...tuning.connection ? { Bottleneck: import_bottleneck3.default, connection: tuning.connection } : {},
-        ...write ? { write } : {},
-        ...notifications ? { notifications } : {},
-        ...tuning.rateLimitBaseMs === void 0 ? {} : { retryAfterBaseValue: tuning.rateLimitBaseMs },
-        onSecondaryRateLimit: (_after, request3) => request3.request.retryCount < 3,
-        onRateLimit: (_after, request3) => request3.request.retryCount < 3
-      }
-    };
-  });
-}
-
-// src/load/ledger-secret.ts
-import { createHmac as createHmac2 } from "node:crypto";
-function ledgerSecretFrom(env) {
-  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
-  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
-  return createHmac2("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
-}
-
-// src/scale/coordinator.ts
-var LeaseLost = class extends Error {
-  constructor(key, fencingToken, reason) {
-    super(`lease on '${key}' (fencing token ${fencingToken}) lost: ${reason}`);
-    this.key = key;
-    this.fencingToken = fencingToken;
-  }
-  key;
-  fencingToken;
-  name = "LeaseLost";
-};
-var LockWaitTimeout = class extends Error {
-  constructor(key, waitedMs) {
-    super(`timed out after ${waitedMs} ms waiting for the lock on '${key}' (another replica holds it)`);
-    this.key = key;
-  }
-  key;
-  name = "LockWaitTimeout";
-};
-var CoordinatorUnavailable = class extends Error {
-  name = "CoordinatorUnavailable";
-};
-var CoordinatorClosed = class extends Error {
-  name = "CoordinatorClosed";
-  constructor() {
-    super("coordinator is closed");
-  }
-};
-
-// src/scale/local-coordinator.ts
-var KeyedFifo = class {
-  tails = /* @__PURE__ */ new Map();
-  run(key, task) {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const tail = next.catch(() => void 0);
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return next;
-  }
-  get busyKeys() {
-    return this.tails.size;
-  }
-};
-var RecentIds = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  seen = /* @__PURE__ */ new Set();
-  claim(id) {
-    if (this.seen.has(id)) return false;
-    if (this.seen.size >= this.max) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== void 0) this.seen.delete(oldest);
-    }
-    this.seen.add(id);
-    return true;
-  }
-  release(id) {
-    this.seen.delete(id);
-  }
-};
-function createLocalCoordinator(options2 = {}) {
-  const fifo = new KeyedFifo();
-  const deliveries = new RecentIds(options2.maxDeliveries ?? 1e4);
-  const shared = /* @__PURE__ */ new Map();
-  const maxShared = options2.maxDeliveries ?? 1e4;
-  let lastToken = 0;
-  let closed = false;
-  return {
-    runExclusive(key, task) {
-      if (closed) return Promise.reject(new CoordinatorClosed());
-      return fifo.run(key, async () => {
-        const fencingToken = ++lastToken;
-        let held = true;
-        const lease = {
-          fencingToken,
-          async assertValid() {
-            if (!held) throw new LeaseLost(key, fencingToken, "the task that held it has finished");
-          }
-        };
-        try {
-          return await task(lease);
-        } finally {
-          held = false;
-        }
-      });
-    },
-    async claimDelivery(id) {
-      if (closed) throw new CoordinatorClosed();
-      return deliveries.claim(id);
-    },
-    async releaseDelivery(id) {
-      deliveries.release(id);
-    },
-    async recall(key) {
-      const entry = shared.get(key);
-      if (!entry || entry.expires < Date.now()) return void 0;
-      return entry.value;
-    },
-    async remember(key, value, ttlSec) {
-      shared.delete(key);
-      shared.set(key, { value, expires: Date.now() + ttlSec * 1e3 });
-      if (shared.size > maxShared) {
-        const oldest = shared.keys().next().value;
-        if (oldest !== void 0) shared.delete(oldest);
-      }
-    },
-    async close() {
-      closed = true;
-    }
-  };
-}
-
-// src/scale/redis-coordinator.ts
-import { randomUUID } from "node:crypto";
-
-// src/scale/redis-client.ts
-var import_ioredis = __toESM(require_built3(), 1);
-function redactRedisUrl(url2) {
-  try {
-    const parsed = new URL(url2);
-    if (!parsed.password) return parsed.toString();
-    parsed.password = "REDACTED";
-    return parsed.toString().replace(":REDACTED@", ":[redacted]@");
-  } catch {
-    return "(unparseable REDIS_URL)";
-  }
-}
-var RedisConnection2 = class {
-  redis;
-  label;
-  /** The last connection-level error ioredis reported (ECONNREFUSED…), to explain later failures. */
-  lastError;
-  constructor(url2, options2 = {}) {
-    this.label = redactRedisUrl(url2);
-    const commandTimeout = options2.commandTimeoutMs ?? 5e3;
-    this.redis = new import_ioredis.Redis(url2, {
-      commandTimeout,
-      connectTimeout: commandTimeout,
-      maxRetriesPerRequest: options2.retriesPerCommand ?? 2,
-      retryStrategy: (times) => Math.min(times * 100, 1e3),
-      // disconnect() on an already-dead socket otherwise keeps a 2 s timer (and the process) alive.
-      disconnectTimeout: 200
-    });
-    this.redis.on("error", (error62) => {
-      this.lastError = error62.message;
-    });
-    this.redis.on("ready", () => {
-      this.lastError = void 0;
-    });
-  }
-  /** Runs one Redis operation; any failure becomes a CoordinatorUnavailable saying what was attempted. */
-  async call(what, operation) {
-    try {
-      return await operation(this.redis);
-    } catch (error62) {
-      throw this.explain(what, error62);
-    }
-  }
-  explain(what, error62) {
-    const message2 = error62 instanceof Error ? error62.message : String(error62);
-    if (this.lastError && this.redis.status !== "ready") {
-      return new CoordinatorUnavailable(`Redis ${this.label} unreachable while ${what}: ${this.lastError}`, {
-        cause: error62
-      });
-    }
-    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message2}`, {
-      cause: error62
-    });
-  }
-  /** QUIT when connected (lets replies drain); otherwise drop the socket and stop reconnecting. */
-  async close() {
-    if (this.redis.status === "ready") {
-      try {
-        await this.redis.quit();
-        return;
-      } catch {
-      }
-    }
-    this.redis.disconnect(false);
-  }
-};
-
-// src/scale/redis-scripts.ts
-import { createHash as createHash2 } from "node:crypto";
-var ACQUIRE = `
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-  local token = redis.call('INCR', KEYS[2])
-  redis.call('PEXPIRE', KEYS[2], ARGV[3])
-  return token
-end
-return 0`;
-var RELEASE = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0`;
-var EXTEND = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
-end
-return 0`;
-var CHECK = `
-local fence = tonumber(redis.call('GET', KEYS[2]) or '0')
-if fence > tonumber(ARGV[2]) then
-  return -fence
-end
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then
-  return 0
-end
-return 1`;
-function script(source) {
-  return { source, sha: createHash2("sha1").update(source).digest("hex") };
-}
-var LockScripts = {
-  acquire: script(ACQUIRE),
-  release: script(RELEASE),
-  extend: script(EXTEND),
-  check: script(CHECK)
-};
-async function runScript(redis, { source, sha }, keys, args) {
-  let reply2;
-  try {
-    reply2 = await redis.evalsha(sha, keys.length, ...keys, ...args);
-  } catch (error62) {
-    if (!(error62 instanceof Error) || !error62.message.startsWith("NOSCRIPT")) throw error62;
-    reply2 = await redis.eval(source, keys.length, ...keys, ...args);
-  }
-  if (typeof reply2 !== "number") throw new Error(`lock script returned ${typeof reply2}, expected an integer`);
-  return reply2;
-}
-
-// src/scale/redis-lease.ts
-var RedisLease = class {
-  constructor(init2) {
-    this.init = init2;
-    this.fencingToken = init2.fencingToken;
-  }
-  init;
-  fencingToken;
-  /** Set once we know the lease is gone, so later checks fail without a round trip. */
-  lostReason;
-  timer;
-  extending = false;
-  /** Compare-and-PEXPIRE every ttl/3: two missed extensions still leave the lock alive. */
-  startExtending() {
-    const { lockTtlMs } = this.init;
-    this.timer = setInterval(() => void this.extendOnce(), Math.max(1, Math.floor(lockTtlMs / 3)));
-    this.timer.unref();
-  }
-  async extendOnce() {
-    if (this.extending || this.lostReason) return;
-    this.extending = true;
-    const { connection, key, keys, owner, lockTtlMs, warn } = this.init;
-    try {
-      const extended2 = await connection.call(
-        `extending the lock on '${key}'`,
-        (redis) => runScript(redis, LockScripts.extend, keys, [owner, lockTtlMs])
-      );
-      if (extended2 === 0) this.markLost("it expired before it could be extended");
-    } catch (error62) {
-      warn(error62 instanceof Error ? error62.message : String(error62));
-    } finally {
-      this.extending = false;
-    }
-  }
-  markLost(reason) {
-    this.lostReason ??= reason;
-    this.stopExtending();
-  }
-  stopExtending() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = void 0;
-  }
-  /** The task settled: stop extending; the lease no longer protects anything. */
-  finish() {
-    this.markLost("the task that held it has finished");
-  }
-  async assertValid() {
-    const { connection, key, keys, owner } = this.init;
-    if (this.lostReason) throw new LeaseLost(key, this.fencingToken, this.lostReason);
-    const state = await connection.call(
-      `checking the lease on '${key}'`,
-      (redis) => runScript(redis, LockScripts.check, keys, [owner, this.fencingToken])
-    );
-    if (state === 1) return;
-    this.markLost(
-      state < 0 ? `a later holder took the key with fencing token ${-state}` : "the lock expired or is held by another replica"
-    );
-    throw new LeaseLost(key, this.fencingToken, this.lostReason ?? "lost");
-  }
-};
-
-// src/scale/redis-coordinator.ts
-var FENCE_TTL_MS = 7 * 24 * 36e5;
-var POLL_MIN_MS = 5;
-var POLL_MAX_MS = 200;
-var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
-function createRedisCoordinator(redisUrl, options2 = {}) {
-  const connection = new RedisConnection2(redisUrl, options2);
-  const lockTtlMs = options2.lockTtlMs ?? 3e4;
-  const waitTimeoutMs = options2.waitTimeoutMs ?? 3e4;
-  const deliveryTtlSec = options2.deliveryTtlSec ?? 24 * 3600;
-  const prefix = options2.keyPrefix ?? "shipgate:";
-  const warn = options2.onWarning ?? (() => void 0);
-  const fifo = new KeyedFifo();
-  let closed = false;
-  const keysOf = (key) => [`${prefix}lock:{${key}}`, `${prefix}fence:{${key}}`];
-  async function acquire(key, owner) {
-    const started = Date.now();
-    let ceiling = POLL_MIN_MS;
-    for (; ; ) {
-      if (closed) throw new CoordinatorClosed();
-      const token = await connection.call(
-        `acquiring the lock on '${key}'`,
-        (redis) => runScript(redis, LockScripts.acquire, keysOf(key), [owner, lockTtlMs, FENCE_TTL_MS])
-      );
-      if (token > 0) return token;
-      const waited = Date.now() - started;
-      if (waited >= waitTimeoutMs) throw new LockWaitTimeout(key, waited);
-      await sleep(Math.min(Math.random() * ceiling, waitTimeoutMs - waited) + 1);
-      ceiling = Math.min(ceiling * 2, POLL_MAX_MS);
-    }
-  }
-  async function release(key, owner) {
-    try {
-      const released = await connection.call(
-        `releasing the lock on '${key}'`,
-        (redis) => runScript(redis, LockScripts.release, keysOf(key), [owner])
-      );
-      if (released === 0) warn(`lock on '${key}' had already expired when its task finished`);
-    } catch (error62) {
-      warn(error62 instanceof Error ? error62.message : String(error62));
-    }
-  }
-  return {
-    runExclusive(key, task) {
-      if (closed) return Promise.reject(new CoordinatorClosed());
-      return fifo.run(key, async () => {
-        const owner = randomUUID();
-        const fencingToken = await acquire(key, owner);
-        const lease = new RedisLease({
-          connection,
-          key,
-          keys: keysOf(key),
-          owner,
-          fencingToken,
-          lockTtlMs,
-          warn
-        });
-        if (options2.extendLease !== false) lease.startExtending();
-        try {
-          return await task(lease);
-        } finally {
-          lease.finish();
-          await release(key, owner);
-        }
-      });
-    },
-    async claimDelivery(id) {
-      if (closed) throw new CoordinatorClosed();
-      const reply2 = await connection.call(
-        `claiming delivery ${id}`,
-        (redis) => redis.set(`${prefix}delivery:${id}`, "1", "EX", deliveryTtlSec, "NX")
-      );
-      return reply2 === "OK";
-    },
-    async releaseDelivery(id) {
-      await connection.call(`releasing delivery ${id}`, (redis) => redis.del(`${prefix}delivery:${id}`));
-    },
-    async recall(key) {
-      const value = await connection.call(
-        `reading shared state ${key}`,
-        (redis) => redis.get(`${prefix}state:${key}`)
-      );
-      return value ?? void 0;
-    },
-    async remember(key, value, ttlSec) {
-      await connection.call(
-        `writing shared state ${key}`,
-        (redis) => redis.set(`${prefix}state:${key}`, value, "EX", ttlSec)
-      );
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await connection.close();
-    }
-  };
-}
-
-// src/scale/create-coordinator.ts
-var RedisUrl = external_exports.string().trim().refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
-  message: "REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0"
-});
-function coordinatorKind(env) {
-  return env.REDIS_URL?.trim() ? "redis" : "local";
-}
-function createCoordinator(env, options2 = {}) {
-  if (coordinatorKind(env) === "local") return createLocalCoordinator();
-  const url2 = RedisUrl.safeParse(env.REDIS_URL);
-  if (!url2.success) throw new Error(url2.error.issues[0]?.message ?? "REDIS_URL is not a valid Redis URL");
-  return createRedisCoordinator(url2.data, options2);
-}
-
 // src/core/telemetry/judge-samples.ts
 function durationSeconds(duration3) {
   const match2 = /^(\d+)(ms|s|m|h|d)$/.exec(duration3);
@@ -64990,7 +64424,124 @@ function planCutover(checklist, states, percent, nowMs, config3) {
   return { ok: true, item, ...after ? { reopens: after } : {} };
 }
 
-// src/app/runtime/awaiting-results.ts
+// src/scale/coordinator.ts
+var LeaseLost = class extends Error {
+  constructor(key, fencingToken, reason) {
+    super(`lease on '${key}' (fencing token ${fencingToken}) lost: ${reason}`);
+    this.key = key;
+    this.fencingToken = fencingToken;
+  }
+  key;
+  fencingToken;
+  name = "LeaseLost";
+};
+var LockWaitTimeout = class extends Error {
+  constructor(key, waitedMs) {
+    super(`timed out after ${waitedMs} ms waiting for the lock on '${key}' (another replica holds it)`);
+    this.key = key;
+  }
+  key;
+  name = "LockWaitTimeout";
+};
+var CoordinatorUnavailable = class extends Error {
+  name = "CoordinatorUnavailable";
+};
+var CoordinatorClosed = class extends Error {
+  name = "CoordinatorClosed";
+  constructor() {
+    super("coordinator is closed");
+  }
+};
+
+// src/scale/local-coordinator.ts
+var KeyedFifo = class {
+  tails = /* @__PURE__ */ new Map();
+  run(key, task) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => void 0);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+  get busyKeys() {
+    return this.tails.size;
+  }
+};
+var RecentIds = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  seen = /* @__PURE__ */ new Set();
+  claim(id) {
+    if (this.seen.has(id)) return false;
+    if (this.seen.size >= this.max) {
+      const oldest = this.seen.values().next().value;
+      if (oldest !== void 0) this.seen.delete(oldest);
+    }
+    this.seen.add(id);
+    return true;
+  }
+  release(id) {
+    this.seen.delete(id);
+  }
+};
+function createLocalCoordinator(options2 = {}) {
+  const fifo = new KeyedFifo();
+  const deliveries = new RecentIds(options2.maxDeliveries ?? 1e4);
+  const shared = /* @__PURE__ */ new Map();
+  const maxShared = options2.maxDeliveries ?? 1e4;
+  let lastToken = 0;
+  let closed = false;
+  return {
+    runExclusive(key, task) {
+      if (closed) return Promise.reject(new CoordinatorClosed());
+      return fifo.run(key, async () => {
+        const fencingToken = ++lastToken;
+        let held = true;
+        const lease = {
+          fencingToken,
+          async assertValid() {
+            if (!held) throw new LeaseLost(key, fencingToken, "the task that held it has finished");
+          }
+        };
+        try {
+          return await task(lease);
+        } finally {
+          held = false;
+        }
+      });
+    },
+    async claimDelivery(id) {
+      if (closed) throw new CoordinatorClosed();
+      return deliveries.claim(id);
+    },
+    async releaseDelivery(id) {
+      deliveries.release(id);
+    },
+    async recall(key) {
+      const entry = shared.get(key);
+      if (!entry || entry.expires < Date.now()) return void 0;
+      return entry.value;
+    },
+    async remember(key, value, ttlSec) {
+      shared.delete(key);
+      shared.set(key, { value, expires: Date.now() + ttlSec * 1e3 });
+      if (shared.size > maxShared) {
+        const oldest = shared.keys().next().value;
+        if (oldest !== void 0) shared.delete(oldest);
+      }
+    },
+    async close() {
+      closed = true;
+    }
+  };
+}
+
+// src/bot/runtime/awaiting-results.ts
 var MAX_ENTRIES = 2e3;
 var AwaitingResults = class _AwaitingResults {
   waiting = /* @__PURE__ */ new Map();
@@ -65034,7 +64585,7 @@ var AwaitingResults = class _AwaitingResults {
   }
 };
 
-// src/app/runtime/coordinated-queue.ts
+// src/bot/runtime/coordinated-queue.ts
 import { AsyncLocalStorage } from "node:async_hooks";
 var leases = new AsyncLocalStorage();
 var CoordinatedQueue = class {
@@ -65108,7 +64659,7 @@ function mention(login) {
 }
 
 // src/core/ledger/ledger.ts
-import { createHash as createHash3, createHmac as createHmac3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { createHash, createHmac as createHmac2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 var ROLLBACK_STATE = "shipgate:rollback";
 var EXCEPTION_STATE = "shipgate:exception";
 var BREAK_GLASS_STATE = "shipgate:break-glass";
@@ -65117,7 +64668,7 @@ var ESCALATION_STATE = "shipgate:escalation";
 var notesStateOf = (item) => `shipgate:note:${item}`;
 var GENESIS = "shipgate-ledger-v1";
 function prLedgerKey(secret, binding) {
-  return createHmac3("sha256", secret).update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`).digest("base64url");
+  return createHmac2("sha256", secret).update(`shipgate-ledger-v2:${binding.repositoryId}#${binding.pr}`).digest("base64url");
 }
 function emptyLedger(secret) {
   const hash2 = baseHash(secret, {}, 0, 0);
@@ -65131,7 +64682,7 @@ function appendEvents(ledger, events, secret) {
 var verdicts = /* @__PURE__ */ new Map();
 var VERDICTS_MAX = 2e3;
 function verifyLedger(ledger, secret) {
-  const key = createHash3("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
+  const key = createHash("sha256").update(secret).update("\0").update(JSON.stringify(ledger)).digest("base64url");
   const known = verdicts.get(key);
   if (known !== void 0) return known;
   const verdict = verifyChain(ledger, secret);
@@ -65287,7 +64838,7 @@ function chain(secret, previous, event) {
   return mac3(secret, `${previous}|${canonical(event)}`);
 }
 function mac3(secret, data) {
-  return createHmac3("sha256", secret).update(data).digest("base64url");
+  return createHmac2("sha256", secret).update(data).digest("base64url");
 }
 function safeEqual(a, b) {
   const left = Buffer.from(a);
@@ -65746,7 +65297,7 @@ function formatRejectionReply(messages) {
   ].join("\n");
 }
 
-// src/app/runtime/reply-burst.ts
+// src/bot/runtime/reply-burst.ts
 var ReplyBurst = class {
   constructor(windowMs, onError = () => {
   }) {
@@ -65780,7 +65331,7 @@ var ReplyBurst = class {
   }
 };
 
-// src/app/runtime/ttl-cache.ts
+// src/bot/runtime/ttl-cache.ts
 var TtlCache = class {
   constructor(ttlMs, max = 5e3, clock2 = Date.now) {
     this.ttlMs = ttlMs;
@@ -65820,7 +65371,7 @@ var TtlCache = class {
   }
 };
 
-// src/app/runtime/bot.ts
+// src/bot/runtime/bot.ts
 var PrMemory = class {
   pulls;
   /**
@@ -65909,7 +65460,7 @@ function prKey(gh, number4) {
   return `${gh.repo.owner}/${gh.repo.repo}#${number4}`;
 }
 
-// src/app/cutover/cutover-readings.ts
+// src/bot/cutover/cutover-readings.ts
 var READINGS_TTL_S = 24 * 3600;
 var Readings = external_exports.record(external_exports.string(), external_exports.string());
 var readingsKey = (prKey2) => `cutover-readings:${prKey2}`;
@@ -65930,7 +65481,7 @@ async function forgetReadings(bot, prKey2) {
   await bot.memory.coordinator.remember(readingsKey(prKey2), "{}", 1);
 }
 
-// src/app/cutover/cutover-watch.ts
+// src/bot/cutover/cutover-watch.ts
 var SHARED_INDEX = "cutover:watched";
 var INDEX_TTL_SEC = 7 * 86400;
 var MAX_WATCHED = 500;
@@ -65996,7 +65547,7 @@ async function forgetWatched(bot, entry) {
 }
 
 // src/core/evidence/binding.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function effectiveParams(item, config3) {
   const { enabled: _enabled, ...overrides } = config3.checks[item.check ?? ""] ?? {};
   return { ...item.params, ...overrides };
@@ -66006,7 +65557,7 @@ function canonicalParams(params4) {
 }
 function directiveDigest(check2, params4) {
   const text = JSON.stringify([check2, canonicalParams(params4)]);
-  return `sha256:${createHash4("sha256").update(text, "utf8").digest("hex")}`;
+  return `sha256:${createHash2("sha256").update(text, "utf8").digest("hex")}`;
 }
 function expectedBinding(item, config3) {
   const check2 = item.check ?? "";
@@ -66544,7 +66095,7 @@ function statusOf(error62) {
   return void 0;
 }
 
-// src/app/runtime/repo-scope.ts
+// src/bot/runtime/repo-scope.ts
 async function scopeForRepo(probot, bot, repo) {
   const appOctokit = await probot.auth();
   const installationId = await installationIdFor(appOctokit, repo);
@@ -66650,7 +66201,7 @@ function pullVersionNames(pull, enabled = RELEASE_BOTS) {
 }
 
 // src/audit/audit-link.ts
-import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 var NAME = /^[A-Za-z0-9._-]{1,100}$/;
 var PATH = /^\/audit\/([A-Za-z0-9._-]{1,100})\/([A-Za-z0-9._-]{1,100})\/([1-9]\d{0,9})\/?$/;
 var VIEWER = /^[A-Za-z0-9-]{1,39}(\[bot\])?$/;
@@ -66703,10 +66254,10 @@ function verifyAuditLink(url2, secret, now2) {
   return { status: "ok", target, ...viewer ? { viewer } : {}, expiresAt };
 }
 function linkSignature(path2, exp, viewer, secret) {
-  return createHmac4("sha256", secret).update(`shipgate-audit-link|${path2}|${exp}|${viewer ?? ""}`).digest("base64url");
+  return createHmac3("sha256", secret).update(`shipgate-audit-link|${path2}|${exp}|${viewer ?? ""}`).digest("base64url");
 }
 
-// src/app/pr/audit-details-url.ts
+// src/bot/pr/audit-details-url.ts
 var AUDIT_LINK_TTL_MS = 7 * 24 * 36e5;
 function auditDetailsUrl(bot, repo, pr) {
   if (!bot.publicUrl) return void 0;
@@ -66722,7 +66273,7 @@ function auditDetailsUrl(bot, repo, pr) {
 }
 
 // src/core/windows/freeze-record.ts
-import { createHmac as createHmac5, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
+import { createHmac as createHmac4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
 var FREEZE_LABEL = "shipgate-freeze";
 var FreezeRecordSchema = external_exports.object({
   active: external_exports.boolean(),
@@ -66736,10 +66287,10 @@ var FreezeRecordSchema = external_exports.object({
 }).strict();
 var MARK = /<!-- shipgate:freeze (\{[^\n]*\}) sig=([\w-]+) -->/;
 function freezeKey(secret, repositoryId) {
-  return createHmac5("sha256", secret).update(`shipgate-freeze-v1:${repositoryId}`).digest("base64url");
+  return createHmac4("sha256", secret).update(`shipgate-freeze-v1:${repositoryId}`).digest("base64url");
 }
 function sign2(record2, key) {
-  return createHmac5("sha256", key).update(canonical(record2)).digest("base64url");
+  return createHmac4("sha256", key).update(canonical(record2)).digest("base64url");
 }
 function freezeIssueBody(record2, key, text) {
   return `${text}
@@ -66766,7 +66317,7 @@ function freezeInForce(records, nowIso) {
   return { until: newest.until, reason: newest.reason, by: newest.by, at: newest.at };
 }
 
-// src/app/pr/repository.ts
+// src/bot/pr/repository.ts
 function repositoryOf(scope) {
   const { owner, repo } = scope.gh.repo;
   return scope.bot.memory.repository.repositories.getOrLoad(`${owner}/${repo}`, () => scope.gh.repository());
@@ -66780,7 +66331,7 @@ function rememberRepository(scope, repository) {
     });
 }
 
-// src/app/pr/freeze-store.ts
+// src/bot/pr/freeze-store.ts
 var LOOKED_AT = 10;
 var caches = /* @__PURE__ */ new WeakMap();
 function cacheOf(bot) {
@@ -66975,7 +66526,7 @@ function list(values, separator) {
   return values.length > 3 ? `${shown}${separator}\u2026` : shown;
 }
 
-// src/app/pr/pull-conditions.ts
+// src/bot/pr/pull-conditions.ts
 async function pullNotApplicable(scope, pull, checklist, config3) {
   if (!checklist.items.some((item) => item.when)) return notApplicableByConfig(checklist, config3);
   const needsFiles = checklist.items.some((item) => item.when?.paths);
@@ -67007,7 +66558,7 @@ async function pullFiles(scope, pull) {
   }
 }
 
-// src/app/pr/facts.ts
+// src/bot/pr/facts.ts
 function resultNotesKey(session, sha) {
   return `${session.key}@${sha}`;
 }
@@ -67072,7 +66623,7 @@ async function pullReleaseVersion(pull, bots, packageVersion) {
   return readReleaseVersion({ ...names, file: { name: "package.json", version: await packageVersion() } })?.version;
 }
 
-// src/app/pr/release-pr.ts
+// src/bot/pr/release-pr.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function isReleasePull(config3, pull) {
   const { branches, labels, titlePattern, bots } = config3.release;
@@ -67430,7 +66981,7 @@ function when(at2) {
 }
 
 // src/core/audit/audit-record.ts
-import { createHmac as createHmac6, timingSafeEqual as timingSafeEqual5 } from "node:crypto";
+import { createHmac as createHmac5, timingSafeEqual as timingSafeEqual5 } from "node:crypto";
 
 // node_modules/luxon/build/es6/luxon.mjs
 var LuxonError = class extends Error {
@@ -74464,14 +74015,14 @@ function buildAuditRecord(input2, secret, ledgerKey = secret) {
   return { ...unsigned, signature: signAuditRecord(unsigned, secret) };
 }
 function signAuditRecord(record2, secret) {
-  return createHmac6("sha256", secret).update(canonical(record2)).digest("base64url");
+  return createHmac5("sha256", secret).update(canonical(record2)).digest("base64url");
 }
 function verifyAuditRecord(value, secret) {
   if (!value || typeof value !== "object" || Array.isArray(value))
     return { ok: false, reason: "not an audit record" };
   const { signature, ...rest } = value;
   if (typeof signature !== "string") return { ok: false, reason: "the record has no signature" };
-  const expected = Buffer.from(createHmac6("sha256", secret).update(canonical(rest)).digest("base64url"));
+  const expected = Buffer.from(createHmac5("sha256", secret).update(canonical(rest)).digest("base64url"));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual5(expected, given))
     return {
@@ -75386,7 +74937,7 @@ function statusReply(projection, sha) {
   return `**shipgate** for \`${sha.slice(0, 7)}\`: ${projection.status}`;
 }
 
-// src/app/runtime/write-coalescer.ts
+// src/bot/runtime/write-coalescer.ts
 var WriteCoalescer = class {
   constructor(windowMs) {
     this.windowMs = windowMs;
@@ -75432,7 +74983,7 @@ var WriteCoalescer = class {
   }
 };
 
-// src/app/pr/governance-watch.ts
+// src/bot/pr/governance-watch.ts
 var SHARED_INDEX2 = "governance:watched";
 var INDEX_TTL_SEC2 = 30 * 86400;
 var MAX_WATCHED2 = 500;
@@ -75494,8 +75045,8 @@ async function updateIndex(bot, change) {
   });
 }
 
-// src/app/pr/publish.ts
-import { createHash as createHash5 } from "node:crypto";
+// src/bot/pr/publish.ts
+import { createHash as createHash3 } from "node:crypto";
 
 // src/core/ledger/choose-ledger.ts
 function ledgerLength(ledger) {
@@ -77098,7 +76649,7 @@ async function loadSetup(gh, policy, paths = {}) {
   return { ...definition, problems: definition.problems.map(formatProblem), policy };
 }
 
-// src/app/pr/session.ts
+// src/bot/pr/session.ts
 async function getPull(scope, number4, refresh = false) {
   const key = prKey(scope.gh, number4);
   const cached2 = refresh ? void 0 : scope.bot.memory.pr.pulls.get(key);
@@ -77195,7 +76746,7 @@ function sharedLedgerKey(prKey2) {
   return `ledger:${prKey2}`;
 }
 
-// src/app/pr/publish.ts
+// src/bot/pr/publish.ts
 var SHARED_LEDGER_TTL_S = 30 * 86400;
 async function writeProjection(scope, session, projection) {
   const { bot } = scope;
@@ -77231,7 +76782,7 @@ async function writeCheckRun(scope, mirrorKey, view) {
   const { mirrorsLedger: _mirror, ...run2 } = view;
   const { owner, repo } = gh.repo;
   const cacheKey = `${owner}/${repo}@${run2.headSha}#${run2.name}`;
-  const fingerprint = createHash5("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
+  const fingerprint = createHash3("sha256").update(JSON.stringify({ ...run2, detailsUrl: void 0 })).digest("base64url");
   let known = bot.memory.pr.checkRuns.get(cacheKey);
   if (!known) {
     const ours = (await gh.listCheckRuns(run2.headSha, run2.name)).filter((r) => r.appId === bot.options.appId).sort((a, b) => b.id - a.id)[0];
@@ -77303,7 +76854,7 @@ async function attachAuditToRelease(scope, session, projection, version2) {
   }
 }
 
-// src/app/pr/step-effects.ts
+// src/bot/pr/step-effects.ts
 async function performBeforeDeciding(scope, effect) {
   switch (effect.kind) {
     case "open-incident":
@@ -77366,7 +76917,7 @@ Revert drafted: #${drafted.number} (draft pull request with the rollback steps).
   }
 }
 
-// src/app/pr/run-step.ts
+// src/bot/pr/run-step.ts
 var coalescers = /* @__PURE__ */ new WeakMap();
 function coalescerOf(bot) {
   let coalescer = coalescers.get(bot);
@@ -77479,7 +77030,7 @@ function mergeOpenOptions(options2) {
   return candidates.length > 0 ? { ...merged, candidates } : merged;
 }
 
-// src/app/pr/missing-results.ts
+// src/bot/pr/missing-results.ts
 var SWEEP_INTERVAL_MS = 6e4;
 function watchForResults(scope, pull, config3) {
   const workflow = config3.checksWorkflow;
@@ -77588,6 +77139,455 @@ async function handleOverdue(scope, entry) {
   return outcome?.action === "dispatch" && outcome.dispatched === true;
 }
 
+// src/core/evidence/provenance.ts
+import { createHash as createHash4 } from "node:crypto";
+var GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
+var AUDIENCE_PREFIX = "shipgate-evidence:";
+var MARKER = /\n?<!-- shipgate:provenance ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) -->\n?/;
+function evidenceAudience(evidenceText) {
+  return AUDIENCE_PREFIX + createHash4("sha256").update(evidenceText, "utf8").digest("base64url");
+}
+function splitProvenance(text) {
+  const match2 = MARKER.exec(text);
+  if (!match2?.[1]) return { evidenceText: text };
+  return {
+    evidenceText: text.slice(0, match2.index) + text.slice(match2.index + match2[0].length),
+    token: match2[1]
+  };
+}
+var ActionsClaims = external_exports.object({
+  iss: external_exports.string(),
+  aud: external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]),
+  iat: external_exports.number(),
+  repository: external_exports.string(),
+  repository_id: external_exports.string().optional(),
+  ref: external_exports.string(),
+  sha: external_exports.string(),
+  run_id: external_exports.string(),
+  event_name: external_exports.string(),
+  /** `owner/repo/.github/workflows/x.yml@refs/…`: the workflow file that ran. */
+  workflow_ref: external_exports.string(),
+  /** The workflow file whose job ran: a reusable workflow's, else the same as `workflow_ref`. */
+  job_workflow_ref: external_exports.string().optional(),
+  job_workflow_sha: external_exports.string().optional(),
+  run_attempt: external_exports.string().optional()
+});
+function workflowPathOf(claims) {
+  const at2 = claims.workflow_ref.lastIndexOf("@");
+  const ref = at2 > 0 ? claims.workflow_ref.slice(0, at2) : claims.workflow_ref;
+  const prefix = `${claims.repository}/`;
+  return ref.startsWith(prefix) ? ref.slice(prefix.length) : void 0;
+}
+
+// src/github/octokit.ts
+var import_bottleneck3 = __toESM(require_lib(), 1);
+
+// src/github/bottleneck-yield.ts
+var import_bottleneck2 = __toESM(require_lib(), 1);
+var import_light3 = __toESM(require_light(), 1);
+var patched = false;
+function useFastBottleneckYield() {
+  if (patched) return;
+  patched = true;
+  for (const Limiter of [import_bottleneck2.default, import_light3.default]) patchStore(new Limiter());
+}
+function patchStore(probe) {
+  const store = probe._store;
+  const proto = store ? Object.getPrototypeOf(store) : void 0;
+  if (!proto || typeof proto.yieldLoop !== "function") return;
+  proto.yieldLoop = function(t = 0) {
+    return new this.Promise((resolve2) => {
+      if (t > 0) setTimeout(resolve2, t);
+      else setImmediate(resolve2);
+    });
+  };
+}
+
+// src/github/timed-fetch.ts
+function timedFetch(timeoutMs, onAttempt, base = globalThis.fetch) {
+  return async (input2, init2 = {}) => {
+    const method = (init2.method ?? "GET").toUpperCase();
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init2.signal ? AbortSignal.any([init2.signal, deadline]) : deadline;
+    try {
+      const response = await base(input2, { ...init2, signal });
+      onAttempt?.(method, response.status);
+      return response;
+    } catch (error62) {
+      if (!deadline.aborted) {
+        onAttempt?.(method, "network-error");
+        throw error62;
+      }
+      onAttempt?.(method, "timeout");
+      const message2 = `GitHub ${method} timed out after ${timeoutMs} ms`;
+      const timeout = new Error(
+        method === "POST" ? `${message2} (not retried: it may have been applied)` : message2
+      );
+      timeout.name = method === "POST" ? "AbortError" : "TimeoutError";
+      throw timeout;
+    }
+  };
+}
+
+// src/github/octokit.ts
+var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+function tunedOctokit(tuning = {}) {
+  useFastBottleneckYield();
+  const write = tuning.writeIntervalMs === void 0 ? void 0 : new import_bottleneck3.default.Group({ id: "shipgate-write", maxConcurrent: 1, minTime: tuning.writeIntervalMs });
+  const notifications = tuning.notificationIntervalMs === void 0 ? void 0 : new import_bottleneck3.default.Group({
+    id: "shipgate-notify",
+    maxConcurrent: 1,
+    minTime: tuning.notificationIntervalMs
+  });
+  const fetch2 = timedFetch(
+    tuning.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    (method, status) => tuning.observer?.attempt(method, status)
+  );
+  const observer = tuning.observer;
+  const counted = observer ? ProbotOctokit.plugin((octokit) => {
+    octokit.hook.wrap("request", async (request2, options2) => {
+      let attempts = 0;
+      const inner = options2.request.fetch ?? fetch2;
+      options2.request.fetch = (input2, init2) => {
+        attempts++;
+        return inner(input2, init2);
+      };
+      try {
+        return await request2(options2);
+      } finally {
+        observer.retried(options2.method, Math.max(0, attempts - 1));
+      }
+    });
+  }) : ProbotOctokit;
+  const versioned = counted.plugin((octokit) => {
+    octokit.hook.before("request", (options2) => {
+      options2.headers["x-github-api-version"] ??= "2022-11-28";
+    });
+  });
+  return versioned.defaults((options2) => {
+    const request2 = { ...options2.request ?? {}, fetch: fetch2 };
+    const throttle = options2.throttle ?? {};
+    if (throttle.enabled === false) return { ...options2, request: request2 };
+    return {
+      ...options2,
+      request: request2,
+      retry: {
+        ...options2.retry ?? {},
+        ...tuning.retryBaseMs === void 0 ? {} : { retryAfterBaseValue: tuning.retryBaseMs }
+      },
+      throttle: {
+        ...throttle,
+        ...tuning.connection ? { Bottleneck: import_bottleneck3.default, connection: tuning.connection } : {},
+        ...write ? { write } : {},
+        ...notifications ? { notifications } : {},
+        ...tuning.rateLimitBaseMs === void 0 ? {} : { retryAfterBaseValue: tuning.rateLimitBaseMs },
+        onSecondaryRateLimit: (_after, request3) => request3.request.retryCount < 3,
+        onRateLimit: (_after, request3) => request3.request.retryCount < 3
+      }
+    };
+  });
+}
+
+// src/load/ledger-secret.ts
+import { createHmac as createHmac6 } from "node:crypto";
+function ledgerSecretFrom(env) {
+  if (env.SHIPGATE_LEDGER_SECRET) return env.SHIPGATE_LEDGER_SECRET;
+  if (!env.WEBHOOK_SECRET) throw new Error("WEBHOOK_SECRET (or SHIPGATE_LEDGER_SECRET) is required");
+  return createHmac6("sha256", env.WEBHOOK_SECRET).update("shipgate ledger key v1").digest("base64url");
+}
+
+// src/scale/redis-coordinator.ts
+import { randomUUID } from "node:crypto";
+
+// src/scale/redis-client.ts
+var import_ioredis = __toESM(require_built3(), 1);
+function redactRedisUrl(url2) {
+  try {
+    const parsed = new URL(url2);
+    if (!parsed.password) return parsed.toString();
+    parsed.password = "REDACTED";
+    return parsed.toString().replace(":REDACTED@", ":[redacted]@");
+  } catch {
+    return "(unparseable REDIS_URL)";
+  }
+}
+var RedisConnection2 = class {
+  redis;
+  label;
+  /** The last connection-level error ioredis reported (ECONNREFUSED…), to explain later failures. */
+  lastError;
+  constructor(url2, options2 = {}) {
+    this.label = redactRedisUrl(url2);
+    const commandTimeout = options2.commandTimeoutMs ?? 5e3;
+    this.redis = new import_ioredis.Redis(url2, {
+      commandTimeout,
+      connectTimeout: commandTimeout,
+      maxRetriesPerRequest: options2.retriesPerCommand ?? 2,
+      retryStrategy: (times) => Math.min(times * 100, 1e3),
+      // disconnect() on an already-dead socket otherwise keeps a 2 s timer (and the process) alive.
+      disconnectTimeout: 200
+    });
+    this.redis.on("error", (error62) => {
+      this.lastError = error62.message;
+    });
+    this.redis.on("ready", () => {
+      this.lastError = void 0;
+    });
+  }
+  /** Runs one Redis operation; any failure becomes a CoordinatorUnavailable saying what was attempted. */
+  async call(what, operation) {
+    try {
+      return await operation(this.redis);
+    } catch (error62) {
+      throw this.explain(what, error62);
+    }
+  }
+  explain(what, error62) {
+    const message2 = error62 instanceof Error ? error62.message : String(error62);
+    if (this.lastError && this.redis.status !== "ready") {
+      return new CoordinatorUnavailable(`Redis ${this.label} unreachable while ${what}: ${this.lastError}`, {
+        cause: error62
+      });
+    }
+    return new CoordinatorUnavailable(`Redis ${this.label} failed while ${what}: ${message2}`, {
+      cause: error62
+    });
+  }
+  /** QUIT when connected (lets replies drain); otherwise drop the socket and stop reconnecting. */
+  async close() {
+    if (this.redis.status === "ready") {
+      try {
+        await this.redis.quit();
+        return;
+      } catch {
+      }
+    }
+    this.redis.disconnect(false);
+  }
+};
+
+// src/scale/redis-scripts.ts
+import { createHash as createHash5 } from "node:crypto";
+var ACQUIRE = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  local token = redis.call('INCR', KEYS[2])
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+  return token
+end
+return 0`;
+var RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+var EXTEND = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0`;
+var CHECK = `
+local fence = tonumber(redis.call('GET', KEYS[2]) or '0')
+if fence > tonumber(ARGV[2]) then
+  return -fence
+end
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+  return 0
+end
+return 1`;
+function script(source) {
+  return { source, sha: createHash5("sha1").update(source).digest("hex") };
+}
+var LockScripts = {
+  acquire: script(ACQUIRE),
+  release: script(RELEASE),
+  extend: script(EXTEND),
+  check: script(CHECK)
+};
+async function runScript(redis, { source, sha }, keys, args) {
+  let reply2;
+  try {
+    reply2 = await redis.evalsha(sha, keys.length, ...keys, ...args);
+  } catch (error62) {
+    if (!(error62 instanceof Error) || !error62.message.startsWith("NOSCRIPT")) throw error62;
+    reply2 = await redis.eval(source, keys.length, ...keys, ...args);
+  }
+  if (typeof reply2 !== "number") throw new Error(`lock script returned ${typeof reply2}, expected an integer`);
+  return reply2;
+}
+
+// src/scale/redis-lease.ts
+var RedisLease = class {
+  constructor(init2) {
+    this.init = init2;
+    this.fencingToken = init2.fencingToken;
+  }
+  init;
+  fencingToken;
+  /** Set once we know the lease is gone, so later checks fail without a round trip. */
+  lostReason;
+  timer;
+  extending = false;
+  /** Compare-and-PEXPIRE every ttl/3: two missed extensions still leave the lock alive. */
+  startExtending() {
+    const { lockTtlMs } = this.init;
+    this.timer = setInterval(() => void this.extendOnce(), Math.max(1, Math.floor(lockTtlMs / 3)));
+    this.timer.unref();
+  }
+  async extendOnce() {
+    if (this.extending || this.lostReason) return;
+    this.extending = true;
+    const { connection, key, keys, owner, lockTtlMs, warn } = this.init;
+    try {
+      const extended2 = await connection.call(
+        `extending the lock on '${key}'`,
+        (redis) => runScript(redis, LockScripts.extend, keys, [owner, lockTtlMs])
+      );
+      if (extended2 === 0) this.markLost("it expired before it could be extended");
+    } catch (error62) {
+      warn(error62 instanceof Error ? error62.message : String(error62));
+    } finally {
+      this.extending = false;
+    }
+  }
+  markLost(reason) {
+    this.lostReason ??= reason;
+    this.stopExtending();
+  }
+  stopExtending() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = void 0;
+  }
+  /** The task settled: stop extending; the lease no longer protects anything. */
+  finish() {
+    this.markLost("the task that held it has finished");
+  }
+  async assertValid() {
+    const { connection, key, keys, owner } = this.init;
+    if (this.lostReason) throw new LeaseLost(key, this.fencingToken, this.lostReason);
+    const state = await connection.call(
+      `checking the lease on '${key}'`,
+      (redis) => runScript(redis, LockScripts.check, keys, [owner, this.fencingToken])
+    );
+    if (state === 1) return;
+    this.markLost(
+      state < 0 ? `a later holder took the key with fencing token ${-state}` : "the lock expired or is held by another replica"
+    );
+    throw new LeaseLost(key, this.fencingToken, this.lostReason ?? "lost");
+  }
+};
+
+// src/scale/redis-coordinator.ts
+var FENCE_TTL_MS = 7 * 24 * 36e5;
+var POLL_MIN_MS = 5;
+var POLL_MAX_MS = 200;
+var sleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+function createRedisCoordinator(redisUrl, options2 = {}) {
+  const connection = new RedisConnection2(redisUrl, options2);
+  const lockTtlMs = options2.lockTtlMs ?? 3e4;
+  const waitTimeoutMs = options2.waitTimeoutMs ?? 3e4;
+  const deliveryTtlSec = options2.deliveryTtlSec ?? 24 * 3600;
+  const prefix = options2.keyPrefix ?? "shipgate:";
+  const warn = options2.onWarning ?? (() => void 0);
+  const fifo = new KeyedFifo();
+  let closed = false;
+  const keysOf = (key) => [`${prefix}lock:{${key}}`, `${prefix}fence:{${key}}`];
+  async function acquire(key, owner) {
+    const started = Date.now();
+    let ceiling = POLL_MIN_MS;
+    for (; ; ) {
+      if (closed) throw new CoordinatorClosed();
+      const token = await connection.call(
+        `acquiring the lock on '${key}'`,
+        (redis) => runScript(redis, LockScripts.acquire, keysOf(key), [owner, lockTtlMs, FENCE_TTL_MS])
+      );
+      if (token > 0) return token;
+      const waited = Date.now() - started;
+      if (waited >= waitTimeoutMs) throw new LockWaitTimeout(key, waited);
+      await sleep(Math.min(Math.random() * ceiling, waitTimeoutMs - waited) + 1);
+      ceiling = Math.min(ceiling * 2, POLL_MAX_MS);
+    }
+  }
+  async function release(key, owner) {
+    try {
+      const released = await connection.call(
+        `releasing the lock on '${key}'`,
+        (redis) => runScript(redis, LockScripts.release, keysOf(key), [owner])
+      );
+      if (released === 0) warn(`lock on '${key}' had already expired when its task finished`);
+    } catch (error62) {
+      warn(error62 instanceof Error ? error62.message : String(error62));
+    }
+  }
+  return {
+    runExclusive(key, task) {
+      if (closed) return Promise.reject(new CoordinatorClosed());
+      return fifo.run(key, async () => {
+        const owner = randomUUID();
+        const fencingToken = await acquire(key, owner);
+        const lease = new RedisLease({
+          connection,
+          key,
+          keys: keysOf(key),
+          owner,
+          fencingToken,
+          lockTtlMs,
+          warn
+        });
+        if (options2.extendLease !== false) lease.startExtending();
+        try {
+          return await task(lease);
+        } finally {
+          lease.finish();
+          await release(key, owner);
+        }
+      });
+    },
+    async claimDelivery(id) {
+      if (closed) throw new CoordinatorClosed();
+      const reply2 = await connection.call(
+        `claiming delivery ${id}`,
+        (redis) => redis.set(`${prefix}delivery:${id}`, "1", "EX", deliveryTtlSec, "NX")
+      );
+      return reply2 === "OK";
+    },
+    async releaseDelivery(id) {
+      await connection.call(`releasing delivery ${id}`, (redis) => redis.del(`${prefix}delivery:${id}`));
+    },
+    async recall(key) {
+      const value = await connection.call(
+        `reading shared state ${key}`,
+        (redis) => redis.get(`${prefix}state:${key}`)
+      );
+      return value ?? void 0;
+    },
+    async remember(key, value, ttlSec) {
+      await connection.call(
+        `writing shared state ${key}`,
+        (redis) => redis.set(`${prefix}state:${key}`, value, "EX", ttlSec)
+      );
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await connection.close();
+    }
+  };
+}
+
+// src/scale/create-coordinator.ts
+var RedisUrl = external_exports.string().trim().refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+  message: "REDIS_URL must look like redis://host:6379 or rediss://user:password@host:6380/0"
+});
+function coordinatorKind(env) {
+  return env.REDIS_URL?.trim() ? "redis" : "local";
+}
+function createCoordinator(env, options2 = {}) {
+  if (coordinatorKind(env) === "local") return createLocalCoordinator();
+  const url2 = RedisUrl.safeParse(env.REDIS_URL);
+  if (!url2.success) throw new Error(url2.error.issues[0]?.message ?? "REDIS_URL is not a valid Redis URL");
+  return createRedisCoordinator(url2.data, options2);
+}
+
 // src/core/decide/commands.ts
 var LINE = /^\/shipgate\b[ \t]*(.*)$/m;
 function parseCommand(body) {
@@ -77653,7 +77653,7 @@ function decideWaive(command, items) {
   return { ok: true, item: item.id, reason: command.reason.slice(0, 300) };
 }
 
-// src/app/pr/authorize-actor.ts
+// src/bot/pr/authorize-actor.ts
 async function lookUpChangeFacts(scope, session, actor, changes) {
   const facts = /* @__PURE__ */ new Map();
   for (const change of changes) facts.set(change, await lookUpFacts(scope, session, actor, change));
@@ -77699,7 +77699,7 @@ async function inRoleTeams(scope, session, role, actor) {
   return false;
 }
 
-// src/app/cutover/on-cutover.ts
+// src/bot/cutover/on-cutover.ts
 var ACTIONS_LOGIN = "github-actions[bot]";
 function isCutoverCommand(payload) {
   return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "cutover";
@@ -78789,7 +78789,7 @@ function decodeJwt(jwt2) {
   return claimsSet;
 }
 
-// src/app/pr/id-token.ts
+// src/bot/pr/id-token.ts
 function issuerKeySet(keySets, issuer) {
   const base = issuer.replace(/\/+$/, "");
   let keys = keySets.get(base);
@@ -78845,7 +78845,7 @@ function refusal(error62, expected) {
   return `the issuer's keys could not be read (${error62.message ?? String(error62)})`;
 }
 
-// src/app/pr/provenance.ts
+// src/bot/pr/provenance.ts
 async function fileAt(scope, path2, ref) {
   const { owner, repo } = scope.gh.repo;
   const key = `${owner}/${repo}@${ref}:${path2}`;
@@ -78961,7 +78961,7 @@ ${view.lines.join("\n")}`, MAX_STATUS_REPORT_CHARS - tail.length);
   return { kind: "wait", report };
 }
 
-// src/app/pr/deployment-wait.ts
+// src/bot/pr/deployment-wait.ts
 var WAIT_TTL_S = 30 * 24 * 3600;
 var Waiting = external_exports.array(
   external_exports.object({
@@ -79038,7 +79038,7 @@ async function answerWaitingDeployments(scope, number4, opened) {
   await save(scope, key, still);
 }
 
-// src/app/events/on-decide.ts
+// src/bot/events/on-decide.ts
 function isDecideCommand(payload) {
   return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "decide";
 }
@@ -79126,7 +79126,7 @@ async function askToDecide(scope, number4, inconclusive) {
   );
 }
 
-// src/app/events/payloads.ts
+// src/bot/events/payloads.ts
 var User = external_exports.object({ login: external_exports.string(), type: external_exports.string().optional() });
 var Repository = external_exports.object({
   name: external_exports.string(),
@@ -79228,7 +79228,7 @@ function pullFromMergeQueueRef(ref) {
   return match2?.[1] ? Number(match2[1]) : void 0;
 }
 
-// src/app/events/on-merge-group.ts
+// src/bot/events/on-merge-group.ts
 async function onMergeGroup(scope, payload) {
   if (payload.action !== "checks_requested") return;
   const number4 = pullFromMergeQueueRef(payload.merge_group.head_ref);
@@ -79415,7 +79415,7 @@ function lineVersionChange(old, next) {
   return bump;
 }
 
-// src/app/pr/push-changes.ts
+// src/bot/pr/push-changes.ts
 var MAX_VERSION_FILES = 10;
 var NO_COMMIT = /^0+$/;
 async function pushChanges(scope, config3, before, after) {
@@ -79450,7 +79450,7 @@ async function pushChanges(scope, config3, before, after) {
   return { changedFiles, versionOnlyFiles: versionOnlyFiles.sort() };
 }
 
-// src/app/events/on-pull-request.ts
+// src/bot/events/on-pull-request.ts
 var HANDLED = /* @__PURE__ */ new Set([
   "opened",
   "reopened",
@@ -79501,7 +79501,7 @@ async function syncPull(scope, pull, opts = {}) {
   return true;
 }
 
-// src/app/events/on-check-run.ts
+// src/bot/events/on-check-run.ts
 async function onCheckRun(scope, payload) {
   const run2 = payload.check_run;
   const ours = run2.name === CHECK_NAME && run2.app?.id === scope.bot.options.appId;
@@ -79875,7 +79875,7 @@ async function doctorReport(credentials, repo) {
   );
 }
 
-// src/app/events/on-doctor.ts
+// src/bot/events/on-doctor.ts
 async function onDoctor(scope, number4, actor) {
   if (!hasPermission(await permissionOf(scope, actor), "write")) {
     await reply(scope, number4, `@${actor} shipgate commands need write access to the repository.`);
@@ -79900,7 +79900,7 @@ async function onDoctor(scope, number4, actor) {
   await reply(scope, number4, `@${actor} ${report}`);
 }
 
-// src/app/events/on-governance.ts
+// src/bot/events/on-governance.ts
 function isGovernanceCommand(command) {
   return ["freeze", "unfreeze", "exception", "break-glass", "note"].includes(command.name);
 }
@@ -80145,7 +80145,7 @@ async function breakGlass(scope, pull, reason, actor) {
   });
 }
 
-// src/app/events/on-command.ts
+// src/bot/events/on-command.ts
 async function onCommand(scope, payload) {
   if (payload.sender.login === scope.bot.botLogin() || payload.sender.type === "Bot") return;
   if (!payload.issue.pull_request) return;
@@ -80378,7 +80378,7 @@ function firedMetrics(fired) {
   );
 }
 
-// src/app/events/on-rollback.ts
+// src/bot/events/on-rollback.ts
 function isRollbackCommand(payload) {
   return parseCommand(payload.comment.body ?? "")?.name === "rollback";
 }
@@ -80513,7 +80513,7 @@ Reopened: ${touched.map((item) => `\u201C${escapeInline(item.text, 80)}\u201D`).
   });
 }
 
-// src/app/events/stale-write.ts
+// src/bot/events/stale-write.ts
 async function repairStaleWrite(scope, payload) {
   const body = payload.comment.body ?? "";
   if (!payload.issue.pull_request || payload.comment.user?.login !== scope.bot.botLogin()) return;
@@ -80535,7 +80535,7 @@ async function repairStaleWrite(scope, payload) {
   });
 }
 
-// src/app/events/on-comment-edited.ts
+// src/bot/events/on-comment-edited.ts
 function isChecklistComment(scope, payload) {
   return payload.comment.user?.login === scope.bot.botLogin() && (payload.comment.body ?? "").includes(COMMENT_MARKER);
 }
@@ -80690,7 +80690,7 @@ function cut2(text) {
   return text.length > MAX_CALLBACK_COMMENT ? `${text.slice(0, MAX_CALLBACK_COMMENT - 1)}\u2026` : text;
 }
 
-// src/app/events/on-deployment.ts
+// src/bot/events/on-deployment.ts
 var MAX_CANDIDATES = 5;
 async function onDeploymentProtectionRule(scope, payload) {
   if (payload.action !== "requested") return;
@@ -80766,7 +80766,7 @@ async function releasePullsFor(scope, sha, isRelease) {
   return pulls.filter((pull) => pull.open || pull.mergeCommitSha).filter((pull) => pull.headSha === sha || pull.mergeCommitSha === sha).filter(isRelease).sort((a, b) => Number(Boolean(b.mergeCommitSha)) - Number(Boolean(a.mergeCommitSha)));
 }
 
-// src/app/events/on-merged.ts
+// src/bot/events/on-merged.ts
 async function onMerged(scope, payload) {
   const pull = pullOf(payload);
   if (!pull.mergeCommitSha) return;
@@ -80818,7 +80818,7 @@ function judgeTriggerResults(checklist, events) {
   return { events: out, fired };
 }
 
-// src/app/events/on-post-deploy-evidence.ts
+// src/bot/events/on-post-deploy-evidence.ts
 function isPostDeployEvidence(payload) {
   const run2 = payload.check_run;
   return payload.action === "completed" && run2.name === EVIDENCE_CHECK_NAME && isPostDeployEvidenceText(run2.output?.text);
@@ -80922,7 +80922,7 @@ function planReviewSignOffs(checklist, states) {
   });
 }
 
-// src/app/events/on-sign-off.ts
+// src/bot/events/on-sign-off.ts
 function isSignOffCommand(payload) {
   return Boolean(payload.issue.pull_request) && parseCommand(payload.comment.body ?? "")?.name === "sign-off";
 }
@@ -80981,7 +80981,7 @@ async function onReviewSignOff(scope, payload) {
   });
 }
 
-// src/app/events/handle-event.ts
+// src/bot/events/handle-event.ts
 async function handleEvent(event) {
   const { bot, log } = event;
   const adapt = event.adapt ?? ((gh) => gh);
@@ -81630,7 +81630,7 @@ function fillQuery(template, variables) {
   };
 }
 
-// src/app/cutover/cutover-samples.ts
+// src/bot/cutover/cutover-samples.ts
 async function sampleWindow(scope, session, window2, status, nowMs) {
   const { config: config3, checklist } = session.setup;
   const prometheus = config3.telemetry?.prometheus;
@@ -81727,7 +81727,7 @@ async function rangeQuery(input2) {
   return answer.ok ? { ok: true, series: answer.series } : answer;
 }
 
-// src/app/cutover/on-cutover-timer.ts
+// src/bot/cutover/on-cutover-timer.ts
 async function sampleCutover(scope, number4) {
   const empty = { sampled: 0, decided: [] };
   const nowMs = scope.bot.now().getTime();
@@ -81850,7 +81850,7 @@ function claimSlot(bot, pr, slotMs) {
   return bot.memory.coordinator.claimDelivery(`cutover:${pr}:${slot}`);
 }
 
-// src/app/events/on-governance-timer.ts
+// src/bot/events/on-governance-timer.ts
 async function governanceStep(scope, number4) {
   const pull = await getPull(scope, number4, true);
   const setup = await getSetup(scope, pull);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { stepReleaseVersion } from '../../src/action/check-mode.js';
 import { readRunEvent } from '../../src/action/event.js';
-import { pullReleaseVersion } from '../../src/app/pr/facts.js';
+import { pullReleaseVersion } from '../../src/bot/pr/facts.js';
 import { defaultConfig } from '../../src/core/config/config.js';
 import type { PullInfo } from '../../src/github/types.js';
 

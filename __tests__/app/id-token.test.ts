@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { createLocalJWKSet } from 'jose';
-import { verifyIdToken } from '../../src/app/pr/id-token.js';
+import { verifyIdToken } from '../../src/bot/pr/id-token.js';
 import { ISSUER, JWKS, runClaims, signToken } from '../helpers/oidc-tokens.js';
 
 const keys = createLocalJWKSet({ keys: JWKS });

@@ -1,7 +1,7 @@
 /**
  * `decide` only decides (docs/architecture.md, the path of a tick): every step's `decide` in the
  * bot returns plain data — ledger events, effects, an outcome — and performs no I/O and changes
- * nothing outside itself. The runner (src/app/pr/run-step.ts) reads before it and performs the
+ * nothing outside itself. The runner (src/bot/pr/run-step.ts) reads before it and performs the
  * effects after it. Checked on the syntax tree of every source file that defines a step.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -163,7 +163,7 @@ function decideProblems(source: string): { decides: number; problems: string[] }
   return { decides: decides.length, problems };
 }
 
-const stepFiles = ['src/app/events', 'src/app/cutover', 'src/app/pr', 'src/app/server']
+const stepFiles = ['src/bot/events', 'src/bot/cutover', 'src/bot/pr', 'src/app/server']
   .flatMap((dir) => readdirSync(path.join(root, dir)).map((file) => path.join(dir, file)))
   .filter((file) => file.endsWith('.ts'))
   .filter((file) => /\brunPrStep\(/.test(readFileSync(path.join(root, file), 'utf8')))

@@ -31,14 +31,14 @@ describe('one gate, one writer, no cycles', () => {
     expect(outside).toEqual([]);
   });
 
-  it('event handlers write to GitHub only through the PR writer (src/app/pr/publish.ts)', () => {
+  it('event handlers write to GitHub only through the PR writer (src/bot/pr/publish.ts)', () => {
     const handlers = sourceFiles.filter(
       (file) =>
-        file.startsWith(path.join('src', 'app', 'events')) ||
-        file.startsWith(path.join('src', 'app', 'cutover', 'on-')),
+        file.startsWith(path.join('src', 'bot', 'events')) ||
+        file.startsWith(path.join('src', 'bot', 'cutover', 'on-')),
     );
     expect(handlers.length).toBeGreaterThan(5);
-    expect(handlers).toContain(path.join('src', 'app', 'cutover', 'on-cutover-timer.ts'));
+    expect(handlers).toContain(path.join('src', 'bot', 'cutover', 'on-cutover-timer.ts'));
     const writing = handlers.filter((file) =>
       /\bgh\.(create|update|delete|review|dispatch|add|remove)\w*\(/.test(code(file)),
     );
@@ -101,16 +101,49 @@ describe('hosts are leaves', () => {
   });
 });
 
+/** Below the hosts: the bot engine (src/bot), then the layers everyone shares. */
+const SHARED = ['core', 'github', 'load', 'runner', 'report', 'telemetry', 'scale', 'audit'].map((dir) =>
+  path.join('src', dir),
+);
+const inside = (file: string, dir: string) => file.startsWith(`${dir}${path.sep}`);
+
+describe('hosts → engine → shared layers', () => {
+  it('the engine is src/bot, and the shared layers import neither it nor a host', () => {
+    const engine = sourceFiles.filter((file) => inside(file, path.join('src', 'bot')));
+    expect(engine.length).toBeGreaterThan(40);
+    // the engine is a layer of its own: the GitHub App's server and the Action's bot mode both run it
+    for (const host of [path.join('src', 'app', 'server'), path.join('src', 'action')])
+      expect(
+        sourceFiles.some(
+          (file) => inside(file, host) && importsOf(file).some((t) => inside(t, path.join('src', 'bot'))),
+        ),
+      ).toBe(true);
+    const shared = sourceFiles.filter((file) => SHARED.some((dir) => inside(file, dir)));
+    expect(shared.length).toBeGreaterThan(100);
+    const upward = shared.flatMap((file) =>
+      importsOf(file)
+        .filter((target) => inside(target, path.join('src', 'bot')) || hostOf(target) !== undefined)
+        .map((target) => `${file} → ${target}`),
+    );
+    expect(upward).toEqual([]);
+  });
+
+  it('src/app holds the server host only', () => {
+    const app = sourceFiles.filter((file) => inside(file, path.join('src', 'app')));
+    expect(app.filter((file) => hostOf(file) === undefined)).toEqual([]);
+  });
+});
+
 describe('the bot engine goes one way: events → pr → runtime', () => {
   const LAYERS = ['events', 'pr', 'runtime'];
   /**
-   * Each engine folder is a layer, but src/app/cutover holds one concern across two: its event
+   * Each engine folder is a layer, but src/bot/cutover holds one concern across two: its event
    * handlers (on-*.ts) sit with events/, its readings store, watch index and sampler with pr/ —
    * pr/run-step.ts, facts.ts and deployment-wait.ts keep and read the readings and the watch.
    */
   const layer = (file: string) => {
-    const [src, app, folder = '', name = ''] = file.split(path.sep);
-    if (src !== 'src' || app !== 'app') return -1;
+    const [src, bot, folder = '', name = ''] = file.split(path.sep);
+    if (src !== 'src' || bot !== 'bot') return -1;
     if (folder === 'cutover') return LAYERS.indexOf(name.startsWith('on-') ? 'events' : 'pr');
     return LAYERS.indexOf(folder);
   };
@@ -120,11 +153,11 @@ describe('the bot engine goes one way: events → pr → runtime', () => {
     expect(engine.length).toBeGreaterThan(40);
     for (const index of LAYERS.keys())
       expect(engine.filter((file) => layer(file) === index).length).toBeGreaterThan(3);
-    const cutover = engine.filter((file) => file.startsWith(path.join('src', 'app', 'cutover')));
+    const cutover = engine.filter((file) => file.startsWith(path.join('src', 'bot', 'cutover')));
     expect(new Set(cutover.map(layer))).toEqual(new Set([0, 1]));
     // pr/ uses the cutover stores: the engine's imports are read, not assumed
-    expect(importsOf(path.join('src', 'app', 'pr', 'run-step.ts'))).toContain(
-      path.join('src', 'app', 'cutover', 'cutover-watch.ts'),
+    expect(importsOf(path.join('src', 'bot', 'pr', 'run-step.ts'))).toContain(
+      path.join('src', 'bot', 'cutover', 'cutover-watch.ts'),
     );
   });
 
@@ -167,7 +200,7 @@ describe('checks: contracts apart from implementations', () => {
   it('the bot engine, its server and the shared layers import no check implementation', () => {
     const readers = sourceFiles.filter(
       (file) =>
-        ['app', 'load', 'core', 'github', 'report', 'telemetry', 'scale', 'audit'].some((dir) =>
+        ['app', 'bot', 'load', 'core', 'github', 'report', 'telemetry', 'scale', 'audit'].some((dir) =>
           file.startsWith(path.join('src', dir)),
         ) || file === path.join('src', 'app', 'server.ts'),
     );

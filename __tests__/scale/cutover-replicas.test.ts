@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { type RedisServerProcess, startRedisServer } from '../../bench/redis-server.js';
-import { loadReadings, saveReadings } from '../../src/app/cutover/cutover-readings.js';
-import { forgetWatched, noteCutover, watchedPulls } from '../../src/app/cutover/cutover-watch.js';
-import { type Bot, BotMemory } from '../../src/app/runtime/bot.js';
 import { claimSlot } from '../../src/app/server/cutover-pass.js';
+import { loadReadings, saveReadings } from '../../src/bot/cutover/cutover-readings.js';
+import { forgetWatched, noteCutover, watchedPulls } from '../../src/bot/cutover/cutover-watch.js';
+import { type Bot, BotMemory } from '../../src/bot/runtime/bot.js';
 import type { ItemStates } from '../../src/core/ledger/ledger.js';
 import { parseTemplate } from '../../src/core/template/template.js';
 import type { GitHub } from '../../src/github/types.js';

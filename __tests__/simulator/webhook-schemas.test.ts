@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { parseEvent } from '../../src/app/events/handle-event.js';
+import { parseEvent } from '../../src/bot/events/handle-event.js';
 import { REQUIRED_EVENTS } from '../../src/core/doctor/diagnose.js';
 import { checklist, gateRun, type Harness } from '../app/harness.js';
 import { edit, openCompleteRelease, startReleaseHarness } from '../app/release-harness.js';

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { BotLog } from '../app/runtime/bot-log.js';
+import type { BotLog } from '../bot/runtime/bot-log.js';
 
 /** What the handlers reported while the step ran (the last gate summary is the step's notice). */
 export interface LogRecord {

@@ -1,14 +1,14 @@
 /**
  * `mode: bot` on `schedule` (or `workflow_dispatch`): one pass of the cutover timer over the
  * repository — open windows of its release PRs are sampled from Prometheus and ticked or failed
- * by the bot, exactly as the app's timer does (src/app/cutover/on-cutover-timer.ts). Run it every
+ * by the bot, exactly as the app's timer does (src/bot/cutover/on-cutover-timer.ts). Run it every
  * few minutes while a window is open; with no open window a pass only reads.
  */
 import * as core from '@actions/core';
-import { sampleRepoCutovers } from '../app/cutover/on-cutover-timer.js';
-import { stepsIdle } from '../app/pr/run-step.js';
-import type { Bot } from '../app/runtime/bot.js';
-import { fencedGitHub } from '../app/runtime/coordinated-queue.js';
+import { sampleRepoCutovers } from '../bot/cutover/on-cutover-timer.js';
+import { stepsIdle } from '../bot/pr/run-step.js';
+import type { Bot } from '../bot/runtime/bot.js';
+import { fencedGitHub } from '../bot/runtime/coordinated-queue.js';
 import { gitHubFor } from '../github/client.js';
 import type { tokenOctokit } from '../github/token-client.js';
 import { actionLog, type LogRecord } from './action-log.js';

@@ -4,11 +4,11 @@
  * workflow's token, so they are by `github-actions[bot]` and the GitHub Actions app.
  */
 import * as core from '@actions/core';
-import { handleEvent } from '../app/events/handle-event.js';
-import { Envelope, repoOf } from '../app/events/payloads.js';
-import { stepsIdle } from '../app/pr/run-step.js';
-import { type Bot, BotMemory } from '../app/runtime/bot.js';
-import type { BotLog } from '../app/runtime/bot-log.js';
+import { handleEvent } from '../bot/events/handle-event.js';
+import { Envelope, repoOf } from '../bot/events/payloads.js';
+import { stepsIdle } from '../bot/pr/run-step.js';
+import { type Bot, BotMemory } from '../bot/runtime/bot.js';
+import type { BotLog } from '../bot/runtime/bot-log.js';
 import { GITHUB_OIDC_ISSUER } from '../core/evidence/provenance.js';
 import { prLedgerKey } from '../core/ledger/ledger.js';
 import { gitHubFor, statusOf } from '../github/client.js';

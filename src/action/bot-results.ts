@@ -6,8 +6,8 @@
  * the check run exactly as GitHub returned it, so the same trust rules judge them.
  */
 import * as core from '@actions/core';
-import type { HandledAs } from '../app/events/handle-event.js';
-import { PullRequestPayload, pullOf, repoOf } from '../app/events/payloads.js';
+import type { HandledAs } from '../bot/events/handle-event.js';
+import { PullRequestPayload, pullOf, repoOf } from '../bot/events/payloads.js';
 import { EVIDENCE_CHECK_NAME } from '../core/evidence/evidence.js';
 import { ACTIONS_APP_SLUG } from '../core/evidence/judge-evidence.js';
 import { foldLedger, type Ledger } from '../core/ledger/ledger.js';

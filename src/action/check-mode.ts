@@ -59,7 +59,7 @@ export async function loadStepContext(
 
 /**
  * The release version the checks verify, read from the event's PR as the bot reads it
- * (src/app/pr/facts.ts): branch, PR title, a release bot's body, then the checkout's package.json.
+ * (src/bot/pr/facts.ts): branch, PR title, a release bot's body, then the checkout's package.json.
  */
 export function stepReleaseVersion(
   context: Pick<RepoContext, 'branch' | 'packageJson' | 'config'>,

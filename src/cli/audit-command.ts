@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isReleasePull } from '../app/pr/release-pr.js';
 import { renderExportPage } from '../audit/export-page.js';
+import { isReleasePull } from '../bot/pr/release-pr.js';
 import { readAuditJson } from '../core/audit/audit-attachment.js';
 import { type AuditRecord, verifyAuditRecord } from '../core/audit/audit-record.js';
 import {

@@ -1,6 +1,6 @@
 /**
  * What a `prometheus` item queries, shared by the check (checks/prometheus.ts) and the bot's
- * cutover windows and rollback triggers (src/app/cutover/cutover-samples.ts): the query and baseline
+ * cutover windows and rollback triggers (src/bot/cutover/cutover-samples.ts): the query and baseline
  * query an item's parameters resolve to, its limits, and the server's authorization.
  */
 import type { PrometheusParams } from '../../checks/contracts/prometheus.js';

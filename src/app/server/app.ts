@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApplicationFunction, Context, Probot } from 'probot';
+import { handleEvent } from '../../bot/events/handle-event.js';
+import { sweepMissingResults } from '../../bot/pr/missing-results.js';
+import { stepsIdle } from '../../bot/pr/run-step.js';
+import { type Bot, BotMemory, type BotOptions, type EventOutcome } from '../../bot/runtime/bot.js';
 import { GITHUB_OIDC_ISSUER } from '../../core/evidence/provenance.js';
 import type { AppOctokit } from '../../github/client.js';
-import { handleEvent } from '../events/handle-event.js';
-import { sweepMissingResults } from '../pr/missing-results.js';
-import { stepsIdle } from '../pr/run-step.js';
-import { type Bot, BotMemory, type BotOptions, type EventOutcome } from '../runtime/bot.js';
 import { auditRequestHandler } from './audit-access.js';
 import { type CutoverTick, cutoverPass } from './cutover-pass.js';
 import { governancePass } from './governance-pass.js';

@@ -5,14 +5,14 @@
  */
 import type { Probot } from 'probot';
 import { createAuditHandler } from '../../audit/audit-handler.js';
+import { releaseVersion } from '../../bot/pr/facts.js';
+import { openSession } from '../../bot/pr/session.js';
+import { type Bot, prKey } from '../../bot/runtime/bot.js';
+import { scopeForRepo } from '../../bot/runtime/repo-scope.js';
 import { type AuditRecord, buildAuditRecord } from '../../core/audit/audit-record.js';
 import { buildVariables } from '../../core/template/variables.js';
 import { statusOf } from '../../github/client.js';
 import type { RepoRef } from '../../github/types.js';
-import { releaseVersion } from '../pr/facts.js';
-import { openSession } from '../pr/session.js';
-import { type Bot, prKey } from '../runtime/bot.js';
-import { scopeForRepo } from '../runtime/repo-scope.js';
 
 /** Builds a PR's audit record from GitHub; undefined when the app is not installed or there is no gate. */
 export async function loadAuditRecord(

@@ -1,8 +1,8 @@
 import type { Probot } from 'probot';
-import { forgetWatched, watchedPulls } from '../cutover/cutover-watch.js';
-import { sampleCutover } from '../cutover/on-cutover-timer.js';
-import type { Bot } from '../runtime/bot.js';
-import { scopeForRepo } from '../runtime/repo-scope.js';
+import { forgetWatched, watchedPulls } from '../../bot/cutover/cutover-watch.js';
+import { sampleCutover } from '../../bot/cutover/on-cutover-timer.js';
+import type { Bot } from '../../bot/runtime/bot.js';
+import { scopeForRepo } from '../../bot/runtime/repo-scope.js';
 
 export interface CutoverTick {
   /** PRs looked at and windows sampled in this pass. */

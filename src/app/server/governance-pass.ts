@@ -1,8 +1,8 @@
 import type { Probot } from 'probot';
-import { type GovernanceOutcome, governanceStep } from '../events/on-governance-timer.js';
-import { dueGovernance, forgetGovernance } from '../pr/governance-watch.js';
-import type { Bot } from '../runtime/bot.js';
-import { scopeForRepo } from '../runtime/repo-scope.js';
+import { type GovernanceOutcome, governanceStep } from '../../bot/events/on-governance-timer.js';
+import { dueGovernance, forgetGovernance } from '../../bot/pr/governance-watch.js';
+import type { Bot } from '../../bot/runtime/bot.js';
+import { scopeForRepo } from '../../bot/runtime/repo-scope.js';
 import { claimSlot } from './cutover-pass.js';
 
 /**

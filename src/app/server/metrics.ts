@@ -3,7 +3,7 @@
  * several apps in one process (tests, benchmarks) do not mix their counts.
  */
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { BotMetrics, EventOutcome } from '../runtime/bot.js';
+import type { BotMetrics, EventOutcome } from '../../bot/runtime/bot.js';
 
 /** How a webhook delivery ended. */
 

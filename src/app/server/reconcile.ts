@@ -1,12 +1,12 @@
 import type { Probot } from 'probot';
+import { syncPull } from '../../bot/events/on-pull-request.js';
+import { isReleasePull } from '../../bot/pr/release-pr.js';
+import { runPrStep } from '../../bot/pr/run-step.js';
+import { getSetup } from '../../bot/pr/session.js';
+import type { Bot, EventScope } from '../../bot/runtime/bot.js';
+import { fencedGitHub } from '../../bot/runtime/coordinated-queue.js';
 import { cutoverWindows } from '../../core/cutover/windows.js';
 import { type AppOctokit, gitHubFor } from '../../github/client.js';
-import { syncPull } from '../events/on-pull-request.js';
-import { isReleasePull } from '../pr/release-pr.js';
-import { runPrStep } from '../pr/run-step.js';
-import { getSetup } from '../pr/session.js';
-import type { Bot, EventScope } from '../runtime/bot.js';
-import { fencedGitHub } from '../runtime/coordinated-queue.js';
 
 const MAX_REPOS = 1000;
 

@@ -4,6 +4,7 @@
  * recent deliveries and asks for each failed event to be delivered again, bounded and de-duplicated.
  */
 import type { Probot } from 'probot';
+import type { BotMetrics } from '../../bot/runtime/bot.js';
 import type { AppOctokit } from '../../github/client.js';
 import {
   type HookDeliveryAttempt,
@@ -11,7 +12,6 @@ import {
   requestRedelivery,
 } from '../../github/hook-deliveries.js';
 import type { Coordinator } from '../../scale/coordinator.js';
-import type { BotMetrics } from '../runtime/bot.js';
 
 /** GitHub redelivers only deliveries from the past 3 days; stay inside that. */
 export const REDELIVERY_LOOKBACK_MS = 71 * 3600_000;

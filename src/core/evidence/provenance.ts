@@ -55,7 +55,7 @@ export const ActionsClaims = z.object({
 });
 export type ActionsClaims = z.infer<typeof ActionsClaims>;
 
-/** A token verified by the adapter (src/app/pr/id-token.ts, with jose), or why it was not. */
+/** A token verified by the adapter (src/bot/pr/id-token.ts, with jose), or why it was not. */
 export type TokenCheck = { ok: true; claims: ActionsClaims } | { ok: false; reason: string };
 
 /** The workflow file of `workflow_ref` (`owner/repo/.github/workflows/x.yml@ref`) when it is this repository's. */

@@ -2,7 +2,7 @@
  * What a rollback prepares besides the incident: the draft revert pull request of the release's
  * merge commit (its title, branch and body: the checklist's rollback steps as its own checklist),
  * and the post-deploy telemetry items the failure touched, reopened. Plain data in and out; the
- * caller writes (src/app/pr/publish.ts `draftRevertPull`).
+ * caller writes (src/bot/pr/publish.ts `draftRevertPull`).
  */
 import { escapeInline, mention } from '../escape.js';
 import type { ItemStates, LedgerEvent } from '../ledger/ledger.js';
