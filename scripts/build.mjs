@@ -31,14 +31,14 @@ rmSync(CHUNKS, { recursive: true, force: true });
 const split = { splitting: true, outdir: 'dist', chunkNames: 'chunks/[name]-[hash]' };
 
 const builds = [
-  { ...split, entryPoints: { cli: 'src/cli/index.ts' } },
-  // The Action runs from a checkout with no node_modules: bundle every tool it can run bundled
-  // (size-limit, autocannon, chrome-launcher: measured in docs/action.md). Only Lighthouse stays
-  // out: its forked worker imports it from node_modules (locale/asset files at run time), or from
-  // the pinned copy the Action installs into the tool cache when there is none.
+  // The Action and the CLI in one build, so they share their chunks (one copy of each check). The
+  // Action runs from a checkout with no node_modules: bundle every tool it can run bundled
+  // (size-limit, autocannon, chrome-launcher: measured in docs/action.md), the CLI alike. Only
+  // Lighthouse stays out: its forked worker imports it from node_modules (locale/asset files at
+  // run time), or from the pinned copy the Action installs into the tool cache when there is none.
   {
     ...split,
-    entryPoints: { index: 'src/action/index.ts' },
+    entryPoints: { index: 'src/action/index.ts', cli: 'src/cli/index.ts' },
     external: ['lighthouse'],
     define: { __SHIPGATE_LIGHTHOUSE_VERSION__: JSON.stringify(lighthouseVersion) },
   },

@@ -1,4 +1,3 @@
-import { relative } from 'node:path';
 import * as core from '@actions/core';
 import { findCheck } from '../../checks/index.js';
 import { pullVersionNames } from '../core/release/release-bots.js';
@@ -95,9 +94,6 @@ export async function runCheckStep(
   /** Results this job did not compute (the attesting job: the measure job's), given the policy. */
   intake?: (context: RepoContext, measured: ChecklistItem[]) => ItemResult[],
 ): Promise<CheckStep> {
-  core.info(
-    `shipgate: ${inputs.phase} checks in ${relative(workspace, inputs.workingDirectory) || '.'} (${job} job)`,
-  );
   const context = await loadStepContext(inputs, event, env, workspace);
   const token = inputs.githubToken;
   const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';

@@ -1,8 +1,8 @@
 // The Action's first steps, kept small: mask the secrets and read the inputs before anything else
 // loads, then import only the mode the step runs (bot mode and the check jobs, with the checks,
 // Octokit and the engine, are chunks of their own: scripts/build.mjs).
+import { relative } from 'node:path';
 import * as core from '@actions/core';
-import { parseInputs } from './inputs.js';
 import { secretValues } from './secrets.js';
 
 /** The Action: validate inputs → check mode (single, measure or attest job) or bot mode. */
@@ -16,12 +16,17 @@ export async function run(): Promise<void> {
     const raw = (name: string) => core.getInput(name);
     // masked before parsing, so not even a malformed value can reach the log
     for (const value of secretsInputValues(raw('secrets'))) core.setSecret(value);
+    // the inputs' schema (zod) loads after the masks are written: a runner's first log line is a mask
+    const { parseInputs } = await import('./inputs.js');
     const inputs = parseInputs(raw, workspace);
     if (inputs.mode === 'bot') {
       const { runBotMode } = await import('./bot-mode.js');
       await runBotMode(inputs, env, workspace);
       return;
     }
+    // said before the job's code loads: the step's log shows what runs from its first line
+    const where = relative(workspace, inputs.workingDirectory) || '.';
+    core.info(`shipgate: ${inputs.phase} checks in ${where} (${inputs.job} job)`);
     const { runCheckJob } = await import('./check-job.js');
     await runCheckJob(inputs, env, workspace);
   } catch (error) {
