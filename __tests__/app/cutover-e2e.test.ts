@@ -72,6 +72,20 @@ async function untilNoErrors(timeoutMs = 40_000): Promise<void> {
 
 beforeEach(() => untilNoErrors(), 60_000);
 
+/** Waits (bounded) until Prometheus sees a 5xx share above `percent` in the rate window (the window's own query). */
+async function untilErrorRateAbove(percent: number, timeoutMs = 40_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  const job = 'job="restaurant-os"';
+  const query = `100 * (sum(rate(http_requests_total{code=~"5..",${job}}[5s])) or vector(0)) / sum(rate(http_requests_total{${job}}[5s]))`;
+  for (;;) {
+    const rate = await instant(query);
+    if (rate !== undefined && rate > percent) return rate;
+    if (Date.now() > deadline)
+      throw new Error(`error rate ${rate}% not above ${percent}% after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Runs the cutover timer once a second until `done` (bounded); returns the passes it took. */
 async function tickUntil(done: () => boolean, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
@@ -155,17 +169,19 @@ test('a cutover window of a few seconds closes green on a healthy app: the bot t
     /⏱️ open since \d\d:\d\d:\d\dZ, closes at \d\d:\d\d:\d\dZ, \d s left/,
   );
 
-  // only the bot ticks a window: a person's tick is reverted
-  await edit(h, pr.number, 'bob', 'window-10', true);
-  expect(isTicked(body(), 'window-10')).toBe(false);
-  expect(revertReplies(h.sim, pr.number).at(-1)?.body).toContain('Monitor for 8s');
-
+  // the timer's first pass right after the opening: the open window shows its readings (first,
+  // so that nothing else stands between the opening and the pass that must find it still open)
   await h.server.app.cutoverTick();
   await h.settle();
   figures.openLine = line(body(), 'window-10');
   expect(line(body(), 'window-10')).toMatch(
     /s left · error-rate 0% \(≤ 5%\), p95 [\d.]+ ms \(≤ 200 ms\), trigger “Error rate &gt; 5%” 0% \(≤ 5%\) · \d+ samples? every 1 s/,
   );
+
+  // only the bot ticks a window: a person's tick is reverted
+  await edit(h, pr.number, 'bob', 'window-10', true);
+  expect(isTicked(body(), 'window-10')).toBe(false);
+  expect(revertReplies(h.sim, pr.number).at(-1)?.body).toContain('Monitor for 8s');
 
   figures.healthyPasses = await tickUntil(() => isTicked(body(), 'window-10'), 20_000);
   figures.healthyWindowMs = Date.now() - opened;
@@ -210,11 +226,17 @@ test('a cutover window of a few seconds closes green on a healthy app: the bot t
 test('an error burst inside the window fails it, ticks "Error rate > 5%" and starts the rollback', async () => {
   if (!h) throw new Error('no harness');
   await mergedRelease('6.0.4');
-  const opened = Date.now();
-  await h.sim.userComments(pr.number, 'erin', '/shipgate cutover 10');
-  await h.settle();
+  // The burst starts first and the window opens once Prometheus sees it: it then lasts through
+  // the window, so every sample of it breaches. Started after the window opened, the burst had to
+  // be scraped and seen within the window's 8 s, which a loaded machine may not do (the window
+  // then passes, rightly, and the test waited for a failure that never came).
   await chaos(0.2);
+  let opened = 0;
   try {
+    figures.burstSeen = await untilErrorRateAbove(10);
+    opened = Date.now();
+    await h.sim.userComments(pr.number, 'erin', '/shipgate cutover 10');
+    await h.settle();
     figures.breachPasses = await tickUntil(() => line(body(), 'window-10').includes('failed'), 20_000);
   } finally {
     await chaos(0);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { parse as parseYaml } from 'yaml';
 import { type RunningServer, type ServerOptions, startServer } from '../../src/app/server/http-server.js';
+import type { WindowClock } from '../../src/bot/runtime/write-coalescer.js';
 import { COMMENT_MARKER } from '../../src/core/comment/render.js';
 import { effectiveParams } from '../../src/core/evidence/binding.js';
 import { formatEvidenceText, toEvidence } from '../../src/core/evidence/evidence.js';
@@ -99,6 +100,8 @@ export interface HarnessOptions {
   replyBurstMs?: number;
   /** Toggles within this window of a PR's last write are written together (tests: 0, production: 1 s). */
   writeWindowMs?: number;
+  /** The clock that window is reckoned by (default the wall clock; see helpers/hand-clock.ts). */
+  writeClock?: WindowClock;
   /** A coordinator per server start (e.g. Redis: a restart then keeps the shared state). */
   coordinator?: () => Coordinator;
   /** Octokit timings over the fast test defaults (e.g. real rate-limit waits, a request timeout). */
@@ -171,6 +174,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     redeliverIntervalMs: 0, // tests run the pass themselves (app.redeliverFailed) or at start-up
     cutoverIntervalMs: 0, // tests run the cutover timer themselves (app.cutoverTick)
     writeWindowMs: opts.writeWindowMs ?? 0,
+    ...(opts.writeClock ? { writeClock: opts.writeClock } : {}),
     port,
     host: '127.0.0.1',
     tuning: {

@@ -8,13 +8,63 @@ import { type RunningServer, startHttpServer } from '../helpers/runtime-servers.
 // Short, small runs: these tests check the verdict logic against real servers, not the machine's speed.
 const quick = { connections: 10, duration: 1 };
 
-const CHILD_SERVER = (leakBytes: number) => `
+type Outcome = Awaited<ReturnType<typeof loadTestCheck.run>>;
+
+/**
+ * Whether a run's own figures say it did not make the load it was asked for: connections that got
+ * no answer, or the generator's event loop saturated while the target (its PID known) idled — the
+ * check's two tests in checks/load-test.ts, read back from the figures it reports.
+ * On a loaded machine (other test files, a busy loop per core) a short run can be under-driven
+ * however small it is: the generator shares a starved CPU. The check then rightly says `error`,
+ * never a pass. So a test expecting a pass asserts what the figures justify: the pass when the
+ * load was made, and otherwise exactly that honest `error` (expectVerdictOfLoadMade). Fewer
+ * connections or a longer run would only make the under-driven case rarer, not impossible.
+ */
+function underDriven(outcome: Outcome): boolean {
+  const m = outcome.metrics ?? {};
+  const cores = m.targetCpuCores;
+  return (
+    (m.answeredConnections ?? 0) < (m.connections ?? 0) ||
+    ((m.generatorBusyPercent ?? 0) >= 90 && cores !== undefined && cores >= 0.01 && cores < 0.3)
+  );
+}
+
+/** The check's summary of a run that did not make its load (a redirect note may follow). */
+const NOT_MADE =
+  /^(only \d+ of \d+ connections got any answer .*: the run did not make the load it claims|the load generator was the bottleneck .*: .* the load of \d+ connections was not made); not judged( \[.*\])?$/;
+
+/** `verdict` when the run made its load; when its figures say it did not, the check's `error`. */
+function expectVerdictOfLoadMade(outcome: Outcome, verdict: 'pass', summary: RegExp): void {
+  expect(outcome.metrics?.connections).toBeGreaterThan(0);
+  if (underDriven(outcome)) {
+    expect(outcome.status).toBe('error');
+    expect(outcome.summary).toMatch(NOT_MADE);
+  } else {
+    expect(outcome.status).toBe(verdict);
+    expect(outcome.summary).toMatch(summary);
+  }
+}
+
+/**
+ * A plain server in a child process, or (`leakMbPerSecOfLoad` > 0) one that retains memory while it
+ * is under load: that many MB for every second requests keep arriving, in small buffers kept per
+ * request. The check judges a leak in MB per minute of load; a leak of so many bytes per request
+ * would instead depend on how many requests the generator makes, which a loaded machine cuts tenfold
+ * (the leak then rightly falls under the limits, and the test saw a pass). The gap since the previous
+ * request counts only up to 100 ms, so the idle time between phases retains nothing.
+ */
+const CHILD_SERVER = (leakMbPerSecOfLoad: number) => `
 import http from 'node:http';
 const kept = [];
 let keptBytes = 0;
+let last = 0;
 const server = http.createServer((req, res) => {
-  // Retain (and touch) a buffer per request, capped so the test box is never at risk.
-  if (${leakBytes} > 0 && keptBytes < 300 * 1024 * 1024) { kept.push(Buffer.alloc(${leakBytes}, 1)); keptBytes += ${leakBytes}; }
+  const now = performance.now();
+  const gapMs = last === 0 ? 0 : Math.min(now - last, 100);
+  last = now;
+  const bytes = Math.round(gapMs * ${leakMbPerSecOfLoad} * 1048.576);
+  // Retained and touched (filled), capped so the test box is never at risk.
+  if (bytes > 0 && keptBytes < 300 * 1024 * 1024) { kept.push(Buffer.alloc(bytes, 1)); keptBytes += bytes; }
   res.end('ok');
 });
 server.listen(0, '127.0.0.1', () => console.log('PORT ' + server.address().port));
@@ -52,12 +102,9 @@ describe('load-test check', () => {
       run({ ...quick, metric: 'p95', max: 200 }),
       run({ ...quick, metric: 'error-rate', max: 1 }),
     ]);
-    expect(users.status).toBe('pass');
-    expect(users.summary).toMatch(/^10\/10 concurrent connections/);
-    expect(p95.status).toBe('pass');
-    expect(p95.summary).toMatch(/^p95 [\d.]+ ms ≤ 200 ms/);
-    expect(errors.status).toBe('pass');
-    expect(errors.summary).toMatch(/^error rate 0\.00% < 1%/);
+    expectVerdictOfLoadMade(users, 'pass', /^10\/10 concurrent connections/);
+    expectVerdictOfLoadMade(p95, 'pass', /^p95 [\d.]+ ms ≤ 200 ms/);
+    expectVerdictOfLoadMade(errors, 'pass', /^error rate 0\.00% < 1%/);
     expect(ctx.logs.filter((line) => line.startsWith('load test:'))).toHaveLength(1);
     expect(p95.metrics?.requests).toBeGreaterThan(0);
   });
@@ -128,14 +175,28 @@ describe('load-test check', () => {
         loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'p95', minSuccess: 0 }),
         ctx,
       );
-      expect(outcome.metrics?.p95Ms).toBeGreaterThanOrEqual(300);
-      expect(outcome.status).toBe('fail');
-      expect(outcome.summary).toMatch(/error rate 9\d\.\d\d%/);
-      // The app did answer 2xx to some: the error rate is measured, and fails with the cause.
+      // The same run (memoized) for error-rate.
       const errors = await loadTestCheck.run(
         loadTestCheck.params.parse({ ...quick, duration: 2, metric: 'error-rate' }),
         ctx,
       );
+      // Every 20th answer is a 2xx: a run of fewer than 400 requests (a starved generator on a
+      // loaded machine) has fewer than the 20 successes a percentile needs, and the check then
+      // says it measured nothing to judge (an honest error, never a pass); that, not the p95
+      // verdict, is what such a run's figures justify.
+      if ((outcome.metrics?.successes ?? 0) < 20) {
+        for (const judged of [outcome, errors]) {
+          expect(judged.status).toBe('error');
+          expect(judged.summary).toMatch(
+            /^only \d+ of \d+ requests succeeded .*: the app rate-limits the load test .*nothing measured to judge$/,
+          );
+        }
+        return;
+      }
+      expect(outcome.metrics?.p95Ms).toBeGreaterThanOrEqual(300);
+      expect(outcome.status).toBe('fail');
+      expect(outcome.summary).toMatch(/error rate 9\d\.\d\d%/);
+      // The app did answer 2xx to some: the error rate is measured, and fails with the cause.
       expect(errors.status).toBe('fail');
       expect(errors.summary).toMatch(/: the app rate-limits the load test/);
     } finally {
@@ -163,7 +224,7 @@ describe('load-test check', () => {
       const run = (p: Record<string, unknown>) => loadTestCheck.run(loadTestCheck.params.parse(p), ctx);
       for (const metric of ['users', 'p95', 'error-rate']) {
         const outcome = await run({ ...quick, metric });
-        expect(outcome.status).toBe('pass');
+        expectVerdictOfLoadMade(outcome, 'pass', /./);
         expect(outcome.summary).toContain('[/ → 302 /login: measured /login, where the app sends visitors]');
         expect(outcome.details).toContain('on /login');
       }
@@ -193,32 +254,44 @@ describe('load-test check', () => {
   // Issue 22: an app that sheds load with 503 above N requests in flight passed "Error rate < 1%"
   // when the generator under-drove it. Driven for real, it sheds, and the summary states the load made.
   test('a server that sheds load above 20 requests in flight fails error-rate under 50 connections', async () => {
-    let inFlight = 0;
-    let shed = 0;
-    const shedding = await startHttpServer((_req, res) => {
-      if (inFlight >= 20) {
-        shed += 1;
-        return res.writeHead(503, { 'retry-after': '1' }).end('busy');
-      }
-      inFlight += 1;
-      setTimeout(() => {
-        inFlight -= 1;
-        res.end('{"ok":true}');
-      }, 5);
-    });
+    // In its own process, as a target shipgate starts is: the generator's event loop is then its
+    // own, not shared with the server it measures.
+    const shedding = await startChildServer(`
+import http from 'node:http';
+let inFlight = 0;
+const server = http.createServer((req, res) => {
+  if (inFlight >= 20) return res.writeHead(503, { 'retry-after': '1' }).end('busy');
+  inFlight += 1;
+  setTimeout(() => { inFlight -= 1; res.end('{"ok":true}'); }, 5);
+});
+server.listen(0, '127.0.0.1', () => console.log('PORT ' + server.address().port));
+`);
     try {
       const outcome = await loadTestCheck.run(
         loadTestCheck.params.parse({ connections: 50, duration: 1, metric: 'error-rate' }),
-        runtimeContext({ targetUrl: shedding.url }),
+        runtimeContext({ targetUrl: shedding.url, targetPid: shedding.pid }),
       );
-      expect(shed).toBeGreaterThan(0);
-      expect(outcome.status).toBe('fail');
-      expect(outcome.summary).toMatch(
-        /^error rate [\d.]+% ≥ 1% \(\d+ of \d+ failed or non-2xx; 50\/50 connections answered at [\d.]+k? req\/s\): the app answers 503 under load$/,
-      );
-      expect(outcome.metrics?.answeredConnections).toBe(50);
+      const answered = outcome.metrics?.answeredConnections ?? 0;
+      const shed = Number(/503: (\d+)/.exec(outcome.details ?? '')?.[1] ?? 0);
+      // Never a pass. On a loaded machine the generator may open fewer than 50 connections that
+      // get an answer in 1 s (see underDriven): the summary then states the load it did make, and
+      // what the app already shows failing still fails. A run that saw no 503 did not make the
+      // load (50 connections against a limit of 20): its figures must say so, and it is not judged.
+      expect(outcome.status).not.toBe('pass');
+      if (shed > 0 || !underDriven(outcome)) {
+        expect(shed).toBeGreaterThan(0);
+        expect(outcome.status).toBe('fail');
+        expect(outcome.summary).toMatch(
+          new RegExp(
+            `^error rate [\\d.]+% ≥ 1% \\(\\d+ of \\d+ failed or non-2xx; ${answered}/50 connections answered at [\\d.]+k? req/s\\): the app answers 503 under load$`,
+          ),
+        );
+      } else {
+        expect(outcome.status).toBe('error');
+        expect(outcome.summary).toMatch(NOT_MADE);
+      }
     } finally {
-      await shedding.close();
+      await shedding.stop();
     }
   });
 
@@ -236,7 +309,7 @@ describe('load-test check', () => {
         loadTestCheck.params.parse({ ...quick, metric: 'error-rate' }),
         runtimeContext({ targetUrl: child.url, targetPid: child.pid }),
       );
-      expect(outcome.status).toBe('pass');
+      expectVerdictOfLoadMade(outcome, 'pass', /^error rate 0\.00% < 1%/);
       expect(outcome.details).toMatch(/waited [\d.]+ s for shipgate's event loop to go quiet first/);
     } finally {
       clearInterval(hog);
@@ -282,8 +355,10 @@ describe('load-test check', () => {
       });
     });
 
-    test('flags a server that retains memory per request', async () => {
-      const child = await startChildServer(CHILD_SERVER(2048));
+    test('flags a server that retains memory under load', async () => {
+      // 8 MB per second of load: 480 MB/min against the default 20, +16 MB over the two compared
+      // phases against 10% of a ~60 MB baseline, 32 MB in all
+      const child = await startChildServer(CHILD_SERVER(8));
       children.push(child);
       const ctx = runtimeContext({ targetUrl: child.url, targetPid: child.pid });
       const params = loadTestCheck.params.parse({

@@ -60,6 +60,7 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
     ...(options.coordinator ? { coordinator: options.coordinator } : {}),
     ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
     ...(options.writeWindowMs === undefined ? {} : { writeWindowMs: options.writeWindowMs }),
+    ...(options.writeClock ? { writeClock: options.writeClock } : {}),
   });
   let slug = options.appSlug;
   let probot: Probot | undefined;

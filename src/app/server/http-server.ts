@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { createNodeMiddleware, createProbot } from 'probot';
 import { cutoverIntervalFrom } from '../../bot/cutover/cutover-watch.js';
 import { SWEEP_INTERVAL_MS } from '../../bot/pr/missing-results.js';
+import type { WindowClock } from '../../bot/runtime/write-coalescer.js';
 import { GITHUB_OIDC_ISSUER } from '../../core/evidence/provenance.js';
 import { type OctokitTuning, tunedOctokit } from '../../github/octokit.js';
 import { ledgerSecretFrom } from '../../load/ledger-secret.js';
@@ -42,6 +43,8 @@ export interface ServerOptions {
   replyBurstMs?: number;
   /** Toggles within this window of a PR's last write are written together (default SHIPGATE_WRITE_WINDOW_MS or 1 s). */
   writeWindowMs?: number;
+  /** The clock that window is reckoned by (default the wall clock; tests move one by hand). */
+  writeClock?: WindowClock;
   /** Also export process metrics (CPU, memory, event loop) on /metrics: once per process. */
   processMetrics?: boolean;
   /** How long close() waits for in-flight events (default SHIPGATE_SHUTDOWN_TIMEOUT_MS or 25 s). */
@@ -99,6 +102,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     ...(options.replyBurstMs === undefined ? {} : { replyBurstMs: options.replyBurstMs }),
     ...writeWindowFrom(options.writeWindowMs, env),
+    ...(options.writeClock ? { writeClock: options.writeClock } : {}),
     telemetryEnv: prometheusEnvFrom(env),
     cutoverIntervalMs: options.cutoverIntervalMs ?? cutoverIntervalFrom(env),
     ...cutoverMaxFrom(env),

@@ -85,10 +85,15 @@ const coalescers = new WeakMap<Bot, WriteCoalescer<QueuedStep>>();
 function coalescerOf(bot: Bot): WriteCoalescer<QueuedStep> {
   let coalescer = coalescers.get(bot);
   if (!coalescer) {
-    coalescer = new WriteCoalescer(bot.memory.writeWindowMs);
+    coalescer = new WriteCoalescer(bot.memory.writeWindowMs, bot.memory.writeClock);
     coalescers.set(bot, coalescer);
   }
   return coalescer;
+}
+
+/** How many steps of this bot wait for their PR's write window to end (not yet being written). */
+export function stepsWaiting(bot: Bot): number {
+  return coalescers.get(bot)?.waiting() ?? 0;
 }
 
 /** Resolves when no step of this bot is waiting or being written. */

@@ -10,6 +10,7 @@ import type { BotLog } from './bot-log.js';
 import { CoordinatedQueue } from './coordinated-queue.js';
 import { ReplyBurst } from './reply-burst.js';
 import { TtlCache } from './ttl-cache.js';
+import type { WindowClock } from './write-coalescer.js';
 
 /** How a webhook delivery ended, for the host's counters. */
 export type EventOutcome = 'handled' | 'duplicate' | 'ignored' | 'error';
@@ -40,6 +41,8 @@ export interface BotOptions {
   replyBurstMs?: number;
   /** Toggles within this window of a PR's last write are written together (default 1 s). */
   writeWindowMs?: number;
+  /** The clock that window is reckoned by (default the wall clock; tests move one by hand). */
+  writeClock?: WindowClock;
   /** The app's external base URL (SHIPGATE_PUBLIC_URL); the check run links to the audit page under it. */
   publicUrl?: string;
   /** Issuer of the GitHub Actions ID tokens that vouch for results (SHIPGATE_OIDC_ISSUER; GHES: https://HOST/_services/token). */
@@ -150,16 +153,20 @@ export class BotMemory {
   readonly coordinator: Coordinator;
   /** See BotOptions.writeWindowMs. */
   readonly writeWindowMs: number;
+  /** See BotOptions.writeClock. */
+  readonly writeClock: WindowClock | undefined;
   constructor(options: {
     ttlMs: number;
     coordinator?: Coordinator;
     replyBurstMs?: number;
     writeWindowMs?: number;
+    writeClock?: WindowClock;
   }) {
     const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options;
     this.ttlMs = ttlMs;
     this.coordinator = coordinator;
     this.writeWindowMs = options.writeWindowMs ?? 1000;
+    this.writeClock = options.writeClock;
     this.queue = new CoordinatedQueue(coordinator);
     this.replies = new ReplyBurst(replyBurstMs);
     this.pr = new PrMemory(ttlMs);

@@ -1,8 +1,28 @@
 import { withoutLease } from './coordinated-queue.js';
 
+/**
+ * The time the coalescer reckons its windows by, and its one kind of timer. Production runs on
+ * the wall clock (`wallClock`); a test passes one it moves by hand, so what falls within one window
+ * does not depend on how busy the machine is.
+ */
+export interface WindowClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Calls `fn` once `ms` have passed on this clock; the returned function cancels it. */
+  after(ms: number, fn: () => void): () => void;
+}
+
+export const wallClock: WindowClock = {
+  now: () => Date.now(),
+  after(ms, fn) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
 interface Batch<T> {
   items: T[];
-  timer: NodeJS.Timeout;
+  cancel: () => void;
   flush: (items: T[]) => Promise<void>;
 }
 
@@ -20,7 +40,10 @@ export class WriteCoalescer<T> {
   private readonly lastFlush = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly clock: WindowClock = wallClock,
+  ) {}
 
   add(key: string, item: T, coalesce: boolean, flush: (items: T[]) => Promise<void>): void {
     const open = this.pending.get(key);
@@ -32,27 +55,29 @@ export class WriteCoalescer<T> {
     // Anything else goes in its own session; a waiting burst is written first, right away.
     if (open) this.start(key, open);
     const last = this.lastFlush.get(key);
-    const wait = coalesce && last !== undefined ? Math.max(0, last + this.windowMs - Date.now()) : 0;
-    const batch: Batch<T> = { items: [item], flush, timer: undefined as unknown as NodeJS.Timeout };
+    const wait = coalesce && last !== undefined ? Math.max(0, last + this.windowMs - this.clock.now()) : 0;
+    const batch: Batch<T> = { items: [item], flush, cancel: () => undefined };
     this.pending.set(key, batch);
-    this.schedule(key, batch, wait);
-  }
-
-  private schedule(key: string, batch: Batch<T>, wait: number): void {
-    clearTimeout(batch.timer);
     // The batch runs after the tasks that queued it: keep it out of their lease.
-    batch.timer = withoutLease(() => setTimeout(() => this.start(key, batch), wait));
+    batch.cancel = withoutLease(() => this.clock.after(wait, () => this.start(key, batch)));
   }
 
   private start(key: string, batch: Batch<T>): void {
     if (this.pending.get(key) !== batch) return;
-    clearTimeout(batch.timer);
+    batch.cancel();
     this.pending.delete(key);
-    const now = Date.now();
+    const now = this.clock.now();
     this.lastFlush.set(key, now);
     for (const [other, at] of this.lastFlush) if (at + this.windowMs < now) this.lastFlush.delete(other);
     const run = batch.flush(batch.items).finally(() => this.running.delete(run));
     this.running.add(run);
+  }
+
+  /** How many items wait in open batches (not yet being written). */
+  waiting(): number {
+    let count = 0;
+    for (const batch of this.pending.values()) count += batch.items.length;
+    return count;
   }
 
   /** Resolves when nothing is waiting or being written. */
