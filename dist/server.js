@@ -32280,7 +32280,7 @@ var require_gauge = __commonJS({
     } = require_util2();
     var { validateLabel } = require_validation();
     var { Metric } = require_metric();
-    var Gauge = class extends Metric {
+    var Gauge2 = class extends Metric {
       constructor(config3) {
         super(config3);
         this.type = "gauge";
@@ -32417,7 +32417,7 @@ var require_gauge = __commonJS({
     function getValueArg(labels, value) {
       return isObject3(labels) ? value : labels;
     }
-    module2.exports = Gauge;
+    module2.exports = Gauge2;
   }
 });
 
@@ -35434,14 +35434,14 @@ var require_processCpuTotal = __commonJS({
 var require_processStartTime = __commonJS({
   "node_modules/prom-client/lib/metrics/processStartTime.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var startInSeconds = Math.round(Date.now() / 1e3 - process.uptime());
     var PROCESS_START_TIME = "process_start_time_seconds";
     module2.exports = (registry2, config3 = {}) => {
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + PROCESS_START_TIME,
         help: "Start time of the process since unix epoch in seconds.",
         registers: registry2 ? [registry2] : void 0,
@@ -35460,7 +35460,7 @@ var require_processStartTime = __commonJS({
 var require_osMemoryHeapLinux = __commonJS({
   "node_modules/prom-client/lib/metrics/osMemoryHeapLinux.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var fs2 = __require("fs");
     var values = ["VmSize", "VmRSS", "VmData"];
     var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
@@ -35484,7 +35484,7 @@ var require_osMemoryHeapLinux = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      const residentMemGauge = new Gauge({
+      const residentMemGauge = new Gauge2({
         name: namePrefix + PROCESS_RESIDENT_MEMORY,
         help: "Resident memory size in bytes.",
         registers,
@@ -35501,13 +35501,13 @@ var require_osMemoryHeapLinux = __commonJS({
           }
         }
       });
-      const virtualMemGauge = new Gauge({
+      const virtualMemGauge = new Gauge2({
         name: namePrefix + PROCESS_VIRTUAL_MEMORY,
         help: "Virtual memory size in bytes.",
         registers,
         labelNames
       });
-      const heapSizeMemGauge = new Gauge({
+      const heapSizeMemGauge = new Gauge2({
         name: namePrefix + PROCESS_HEAP,
         help: "Process heap size in bytes.",
         registers,
@@ -35541,7 +35541,7 @@ var require_safeMemoryUsage = __commonJS({
 var require_osMemoryHeap = __commonJS({
   "node_modules/prom-client/lib/metrics/osMemoryHeap.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var linuxVariant = require_osMemoryHeapLinux();
     var safeMemoryUsage = require_safeMemoryUsage();
     var PROCESS_RESIDENT_MEMORY = "process_resident_memory_bytes";
@@ -35549,7 +35549,7 @@ var require_osMemoryHeap = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + PROCESS_RESIDENT_MEMORY,
         help: "Resident memory size in bytes.",
         registers: registry2 ? [registry2] : void 0,
@@ -35571,7 +35571,7 @@ var require_osMemoryHeap = __commonJS({
 var require_processOpenFileDescriptors = __commonJS({
   "node_modules/prom-client/lib/metrics/processOpenFileDescriptors.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var fs2 = __require("fs");
     var process2 = __require("process");
     var PROCESS_OPEN_FDS = "process_open_fds";
@@ -35582,7 +35582,7 @@ var require_processOpenFileDescriptors = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + PROCESS_OPEN_FDS,
         help: "Number of open file descriptors.",
         registers: registry2 ? [registry2] : void 0,
@@ -35604,7 +35604,7 @@ var require_processOpenFileDescriptors = __commonJS({
 var require_processMaxFileDescriptors = __commonJS({
   "node_modules/prom-client/lib/metrics/processMaxFileDescriptors.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var fs2 = __require("fs");
     var PROCESS_MAX_FDS = "process_max_fds";
     var maxFds;
@@ -35628,7 +35628,7 @@ var require_processMaxFileDescriptors = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + PROCESS_MAX_FDS,
         help: "Maximum number of open file descriptors.",
         registers: registry2 ? [registry2] : void 0,
@@ -35646,7 +35646,7 @@ var require_processMaxFileDescriptors = __commonJS({
 var require_eventLoopLag = __commonJS({
   "node_modules/prom-client/lib/metrics/eventLoopLag.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var perf_hooks;
     try {
       perf_hooks = __require("perf_hooks");
@@ -35700,7 +35700,7 @@ var require_eventLoopLag = __commonJS({
           throw e;
         }
       }
-      const lag = new Gauge({
+      const lag = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG,
         help: "Lag of event loop in seconds.",
         registers,
@@ -35709,49 +35709,49 @@ var require_eventLoopLag = __commonJS({
         // Use this one metric's `collect` to set all metrics' values.
         collect
       });
-      const lagMin = new Gauge({
+      const lagMin = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG_MIN,
         help: "The minimum recorded event loop delay.",
         registers,
         labelNames,
         aggregator: "min"
       });
-      const lagMax = new Gauge({
+      const lagMax = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG_MAX,
         help: "The maximum recorded event loop delay.",
         registers,
         labelNames,
         aggregator: "max"
       });
-      const lagMean = new Gauge({
+      const lagMean = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG_MEAN,
         help: "The mean of the recorded event loop delays.",
         registers,
         labelNames,
         aggregator: "average"
       });
-      const lagStddev = new Gauge({
+      const lagStddev = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG_STDDEV,
         help: "The standard deviation of the recorded event loop delays.",
         registers,
         labelNames,
         aggregator: "average"
       });
-      const lagP50 = new Gauge({
+      const lagP50 = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG_P50,
         help: "The 50th percentile of the recorded event loop delays.",
         registers,
         labelNames,
         aggregator: "average"
       });
-      const lagP90 = new Gauge({
+      const lagP90 = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG_P90,
         help: "The 90th percentile of the recorded event loop delays.",
         registers,
         labelNames,
         aggregator: "average"
       });
-      const lagP99 = new Gauge({
+      const lagP99 = new Gauge2({
         name: namePrefix + NODEJS_EVENTLOOP_LAG_P99,
         help: "The 99th percentile of the recorded event loop delays.",
         registers,
@@ -35810,7 +35810,7 @@ var require_processHandles = __commonJS({
     "use strict";
     var { aggregateByObjectName } = require_processMetricsHelpers();
     var { updateMetrics } = require_processMetricsHelpers();
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var NODEJS_ACTIVE_HANDLES = "nodejs_active_handles";
     var NODEJS_ACTIVE_HANDLES_TOTAL = "nodejs_active_handles_total";
     module2.exports = (registry2, config3 = {}) => {
@@ -35821,7 +35821,7 @@ var require_processHandles = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_HANDLES,
         help: "Number of active libuv handles grouped by handle type. Every handle type is C++ class name.",
         labelNames: ["type", ...labelNames],
@@ -35831,7 +35831,7 @@ var require_processHandles = __commonJS({
           updateMetrics(this, aggregateByObjectName(handles), labels);
         }
       });
-      new Gauge({
+      new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_HANDLES_TOTAL,
         help: "Total number of active handles.",
         registers,
@@ -35853,7 +35853,7 @@ var require_processHandles = __commonJS({
 var require_processRequests = __commonJS({
   "node_modules/prom-client/lib/metrics/processRequests.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var { aggregateByObjectName } = require_processMetricsHelpers();
     var { updateMetrics } = require_processMetricsHelpers();
     var NODEJS_ACTIVE_REQUESTS = "nodejs_active_requests";
@@ -35865,7 +35865,7 @@ var require_processRequests = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_REQUESTS,
         help: "Number of active libuv requests grouped by request type. Every request type is C++ class name.",
         labelNames: ["type", ...labelNames],
@@ -35875,7 +35875,7 @@ var require_processRequests = __commonJS({
           updateMetrics(this, aggregateByObjectName(requests), labels);
         }
       });
-      new Gauge({
+      new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_REQUESTS_TOTAL,
         help: "Total number of active requests.",
         registers: registry2 ? [registry2] : void 0,
@@ -35897,7 +35897,7 @@ var require_processRequests = __commonJS({
 var require_processResources = __commonJS({
   "node_modules/prom-client/lib/metrics/processResources.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var { updateMetrics } = require_processMetricsHelpers();
     var NODEJS_ACTIVE_RESOURCES = "nodejs_active_resources";
     var NODEJS_ACTIVE_RESOURCES_TOTAL = "nodejs_active_resources_total";
@@ -35908,7 +35908,7 @@ var require_processResources = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_RESOURCES,
         help: "Number of active resources that are currently keeping the event loop alive, grouped by async resource type.",
         labelNames: ["type", ...labelNames],
@@ -35927,7 +35927,7 @@ var require_processResources = __commonJS({
           updateMetrics(this, data, labels);
         }
       });
-      new Gauge({
+      new Gauge2({
         name: namePrefix + NODEJS_ACTIVE_RESOURCES_TOTAL,
         help: "Total number of active resources.",
         registers: registry2 ? [registry2] : void 0,
@@ -35949,7 +35949,7 @@ var require_processResources = __commonJS({
 var require_heapSizeAndUsed = __commonJS({
   "node_modules/prom-client/lib/metrics/heapSizeAndUsed.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var safeMemoryUsage = require_safeMemoryUsage();
     var NODEJS_HEAP_SIZE_TOTAL = "nodejs_heap_size_total_bytes";
     var NODEJS_HEAP_SIZE_USED = "nodejs_heap_size_used_bytes";
@@ -35972,7 +35972,7 @@ var require_heapSizeAndUsed = __commonJS({
           }
         }
       };
-      const heapSizeTotal = new Gauge({
+      const heapSizeTotal = new Gauge2({
         name: namePrefix + NODEJS_HEAP_SIZE_TOTAL,
         help: "Process heap size from Node.js in bytes.",
         registers,
@@ -35980,13 +35980,13 @@ var require_heapSizeAndUsed = __commonJS({
         // Use this one metric's `collect` to set all metrics' values.
         collect
       });
-      const heapSizeUsed = new Gauge({
+      const heapSizeUsed = new Gauge2({
         name: namePrefix + NODEJS_HEAP_SIZE_USED,
         help: "Process heap size used from Node.js in bytes.",
         registers,
         labelNames
       });
-      const externalMemUsed = new Gauge({
+      const externalMemUsed = new Gauge2({
         name: namePrefix + NODEJS_EXTERNAL_MEMORY,
         help: "Node.js external memory size in bytes.",
         registers,
@@ -36005,7 +36005,7 @@ var require_heapSizeAndUsed = __commonJS({
 var require_heapSpacesSizeAndUsed = __commonJS({
   "node_modules/prom-client/lib/metrics/heapSpacesSizeAndUsed.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var v8 = __require("v8");
     var METRICS = ["total", "used", "available"];
     var NODEJS_HEAP_SIZE = {};
@@ -36027,7 +36027,7 @@ var require_heapSpacesSizeAndUsed = __commonJS({
       const labelNames = ["space", ...Object.keys(labels)];
       const gauges = {};
       METRICS.forEach((metricType) => {
-        gauges[metricType] = new Gauge({
+        gauges[metricType] = new Gauge2({
           name: namePrefix + NODEJS_HEAP_SIZE[metricType],
           help: `Process heap space size ${metricType} from Node.js in bytes.`,
           labelNames,
@@ -36057,7 +36057,7 @@ var require_heapSpacesSizeAndUsed = __commonJS({
 var require_version2 = __commonJS({
   "node_modules/prom-client/lib/metrics/version.js"(exports2, module2) {
     "use strict";
-    var Gauge = require_gauge();
+    var Gauge2 = require_gauge();
     var version2 = process.version;
     var versionSegments = version2.slice(1).split(".").map(Number);
     var NODE_VERSION_INFO = "nodejs_version_info";
@@ -36065,7 +36065,7 @@ var require_version2 = __commonJS({
       const namePrefix = config3.prefix ? config3.prefix : "";
       const labels = config3.labels ? config3.labels : {};
       const labelNames = Object.keys(labels);
-      new Gauge({
+      new Gauge2({
         name: namePrefix + NODE_VERSION_INFO,
         help: "Node.js version info.",
         labelNames: ["version", "major", "minor", "patch", ...labelNames],
@@ -64604,6 +64604,10 @@ var CoordinatedQueue = class {
     void running2.catch(() => void 0).finally(() => this.inflight.delete(running2));
     return running2;
   }
+  /** PR tasks queued or running. */
+  get size() {
+    return this.inflight.size;
+  }
   async idle() {
     for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
   }
@@ -65325,6 +65329,10 @@ var ReplyBurst = class {
     });
     this.pending.set(key, entry);
   }
+  /** Replies waiting for their burst to end or being posted. */
+  get size() {
+    return this.pending.size;
+  }
   /** Resolves when every pending reply has been posted. */
   async idle() {
     while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((entry) => entry.flushed));
@@ -65444,11 +65452,14 @@ var BotMemory = class {
   coordinator;
   /** See BotOptions.writeWindowMs. */
   writeWindowMs;
+  /** See BotOptions.writeClock. */
+  writeClock;
   constructor(options2) {
     const { ttlMs, coordinator = createLocalCoordinator(), replyBurstMs = 1500 } = options2;
     this.ttlMs = ttlMs;
     this.coordinator = coordinator;
     this.writeWindowMs = options2.writeWindowMs ?? 1e3;
+    this.writeClock = options2.writeClock;
     this.queue = new CoordinatedQueue(coordinator);
     this.replies = new ReplyBurst(replyBurstMs);
     this.pr = new PrMemory(ttlMs);
@@ -74938,11 +74949,20 @@ function statusReply(projection, sha) {
 }
 
 // src/bot/runtime/write-coalescer.ts
+var wallClock = {
+  now: () => Date.now(),
+  after(ms, fn) {
+    const timer = setTimeout(fn, ms);
+    return () => clearTimeout(timer);
+  }
+};
 var WriteCoalescer = class {
-  constructor(windowMs) {
+  constructor(windowMs, clock2 = wallClock) {
     this.windowMs = windowMs;
+    this.clock = clock2;
   }
   windowMs;
+  clock;
   pending = /* @__PURE__ */ new Map();
   lastFlush = /* @__PURE__ */ new Map();
   running = /* @__PURE__ */ new Set();
@@ -74955,24 +74975,30 @@ var WriteCoalescer = class {
     }
     if (open2) this.start(key, open2);
     const last = this.lastFlush.get(key);
-    const wait2 = coalesce && last !== void 0 ? Math.max(0, last + this.windowMs - Date.now()) : 0;
-    const batch = { items: [item], flush, timer: void 0 };
+    const wait2 = coalesce && last !== void 0 ? Math.max(0, last + this.windowMs - this.clock.now()) : 0;
+    const batch = { items: [item], flush, cancel: () => void 0 };
     this.pending.set(key, batch);
-    this.schedule(key, batch, wait2);
-  }
-  schedule(key, batch, wait2) {
-    clearTimeout(batch.timer);
-    batch.timer = withoutLease(() => setTimeout(() => this.start(key, batch), wait2));
+    batch.cancel = withoutLease(() => this.clock.after(wait2, () => this.start(key, batch)));
   }
   start(key, batch) {
     if (this.pending.get(key) !== batch) return;
-    clearTimeout(batch.timer);
+    batch.cancel();
     this.pending.delete(key);
-    const now2 = Date.now();
+    const now2 = this.clock.now();
     this.lastFlush.set(key, now2);
     for (const [other, at2] of this.lastFlush) if (at2 + this.windowMs < now2) this.lastFlush.delete(other);
     const run2 = batch.flush(batch.items).finally(() => this.running.delete(run2));
     this.running.add(run2);
+  }
+  /** How many items wait in open batches (not yet being written). */
+  waiting() {
+    let count = 0;
+    for (const batch of this.pending.values()) count += batch.items.length;
+    return count;
+  }
+  /** Items waiting in open batches plus batches being written: 0 when nothing is left to write. */
+  busy() {
+    return this.waiting() + this.running.size;
   }
   /** Resolves when nothing is waiting or being written. */
   async idle() {
@@ -76922,10 +76948,13 @@ var coalescers = /* @__PURE__ */ new WeakMap();
 function coalescerOf(bot) {
   let coalescer = coalescers.get(bot);
   if (!coalescer) {
-    coalescer = new WriteCoalescer(bot.memory.writeWindowMs);
+    coalescer = new WriteCoalescer(bot.memory.writeWindowMs, bot.memory.writeClock);
     coalescers.set(bot, coalescer);
   }
   return coalescer;
+}
+function stepsBusy(bot) {
+  return coalescers.get(bot)?.busy() ?? 0;
 }
 function stepsIdle(bot) {
   return coalescers.get(bot)?.idle() ?? Promise.resolve();
@@ -82075,7 +82104,8 @@ function createShipgateApp(options2) {
     ttlMs: options2.cacheTtlMs ?? 5 * 6e4,
     ...options2.coordinator ? { coordinator: options2.coordinator } : {},
     ...options2.replyBurstMs === void 0 ? {} : { replyBurstMs: options2.replyBurstMs },
-    ...options2.writeWindowMs === void 0 ? {} : { writeWindowMs: options2.writeWindowMs }
+    ...options2.writeWindowMs === void 0 ? {} : { writeWindowMs: options2.writeWindowMs },
+    ...options2.writeClock ? { writeClock: options2.writeClock } : {}
   });
   let slug2 = options2.appSlug;
   let probot;
@@ -82162,6 +82192,9 @@ function createShipgateApp(options2) {
       );
       inflight.add(task);
       return task.finally(() => inflight.delete(task));
+    },
+    pendingWork() {
+      return inflight.size + stepsBusy(bot) + memory.queue.size + memory.replies.size;
     },
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);
@@ -82258,6 +82291,20 @@ var AppMetrics = class {
     if (retries > 0) this.retries.inc({ method }, retries);
   }
   /** The Prometheus text exposition and its content type. */
+  /**
+   * `shipgate_pending_work`: what the app still has to do, read when /metrics is scraped — a
+   * backlog that does not drain, or what a replica would drop if killed instead of drained.
+   */
+  watchPendingWork(count) {
+    new import_prom_client.Gauge({
+      name: "shipgate_pending_work",
+      help: "Events being handled, steps waiting for their write window or being written, PR tasks queued, replies waiting",
+      registers: [this.registry],
+      collect() {
+        this.set(count());
+      }
+    });
+  }
   async render() {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
@@ -82346,10 +82393,12 @@ async function startServer(options2) {
     metrics: metrics2,
     ...options2.replyBurstMs === void 0 ? {} : { replyBurstMs: options2.replyBurstMs },
     ...writeWindowFrom(options2.writeWindowMs, env),
+    ...options2.writeClock ? { writeClock: options2.writeClock } : {},
     telemetryEnv: prometheusEnvFrom(env),
     cutoverIntervalMs: options2.cutoverIntervalMs ?? cutoverIntervalFrom(env),
     ...cutoverMaxFrom(env)
   });
+  metrics2.watchPendingWork(() => app.pendingWork());
   const middleware = await createNodeMiddleware2(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {
     if (req.method === "GET" && req.url === "/healthz") {

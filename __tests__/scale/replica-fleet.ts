@@ -136,3 +136,29 @@ export async function settled(
   }
   throw new Error(`timed out waiting for: ${typeof what === 'string' ? what : what()}`);
 }
+
+/** A replica's `shipgate_pending_work` (src/app/server/metrics.ts), read from its /metrics. */
+async function pendingWork(replica: Replica): Promise<number> {
+  const response = await fetch(`${replica.url}/metrics`, { signal: AbortSignal.timeout(5000) });
+  const match = /^shipgate_pending_work (\d+)$/m.exec(await response.text());
+  if (!match) throw new Error(`no shipgate_pending_work on ${replica.url}/metrics`);
+  return Number(match[1]);
+}
+
+/**
+ * Waits until nothing is left to happen: the simulator has no delivery or request in flight and
+ * every replica reports no pending work (no event handled, no step waiting or being written, no
+ * reply waiting) — twice in a row, since a delivery answered can start a step. Bounded (20 s).
+ */
+export async function quiet(fleet: Fleet): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let calm = 0;
+  while (Date.now() < deadline) {
+    await fleet.sim.idle();
+    const pending = await Promise.all(fleet.replicas.map(pendingWork));
+    calm = pending.every((count) => count === 0) ? calm + 1 : 0;
+    if (calm >= 2) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('timed out waiting for the replicas to finish their work');
+}

@@ -6,7 +6,7 @@
 import { checklistComments, isTicked, toggle } from '../app/harness.js';
 import { requireTool } from '../helpers/system-tools.js';
 import type { Simulator } from '../simulator/index.js';
-import { type Fleet, settled as settledOn, startFleet } from './replica-fleet.js';
+import { type Fleet, quiet, settled as settledOn, startFleet } from './replica-fleet.js';
 
 const redis = requireTool('redis-server');
 
@@ -84,14 +84,9 @@ redis.describe('two replicas behind one Redis', () => {
       'the tick',
     );
     // The tick's projection is written as the comment, then the check runs (publish.ts writes one
-    // after the other, and the check run may be coalesced): wait for that last write of the tick,
-    // not for a time, before counting what the redelivery writes.
-    await settled(() => {
-      const writes = sim.requests.filter((r) => r.method !== 'GET');
-      const lastComment = writes.findLastIndex((r) => r.route?.includes('/issues/comments/') === true);
-      const lastRun = writes.findLastIndex((r) => r.route?.includes('/check-runs') === true);
-      return lastRun > lastComment;
-    }, "the tick's check-run write");
+    // after the other, and the check run may be coalesced): wait until both replicas have nothing
+    // left to write (their /metrics), not for a time, before counting what the redelivery writes.
+    await quiet(fleet);
     const edit = [...sim.deliveries]
       .reverse()
       .find((d) => d.event === 'issue_comment' && d.action === 'edited');
@@ -102,9 +97,9 @@ redis.describe('two replicas behind one Redis', () => {
         (r) => r.method !== 'GET' && r.route !== '/app/installations/{installation_id}/access_tokens',
       ).length;
     const writesBefore = repoWrites();
+    expect(edit).toBeDefined();
     if (edit) await sim.redeliver(edit.id);
-    await sim.idle();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await quiet(fleet);
     expect(repoWrites()).toBe(writesBefore);
   });
 });

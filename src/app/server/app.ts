@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import { handleEvent } from '../../bot/events/handle-event.js';
 import { sweepMissingResults } from '../../bot/pr/missing-results.js';
-import { stepsIdle } from '../../bot/pr/run-step.js';
+import { stepsBusy, stepsIdle } from '../../bot/pr/run-step.js';
 import { type Bot, BotMemory, type BotOptions, type EventOutcome } from '../../bot/runtime/bot.js';
 import { GITHUB_OIDC_ISSUER } from '../../core/evidence/provenance.js';
 import type { AppOctokit } from '../../github/client.js';
@@ -21,6 +21,11 @@ export interface ShipgateApp {
   redeliverFailed(): Promise<number>;
   /** Resolves when no event is being handled. */
   idle(): Promise<void>;
+  /**
+   * Work still to be done: events being handled, steps waiting for their write window or being
+   * written, PR tasks queued, replies waiting for their burst (`shipgate_pending_work` on /metrics).
+   */
+  pendingWork(): number;
   /** Dispatches the checks workflow for head commits whose results are overdue (the server runs it periodically). */
   sweepMissingResults(): Promise<number>;
   /** One pass of the cutover timer over the PRs with open windows (the server runs it periodically). */
@@ -153,6 +158,9 @@ export function createShipgateApp(options: BotOptions): ShipgateApp {
       );
       inflight.add(task);
       return task.finally(() => inflight.delete(task));
+    },
+    pendingWork() {
+      return inflight.size + stepsBusy(bot) + memory.queue.size + memory.replies.size;
     },
     async idle() {
       for (let i = 0; i < 100 && inflight.size > 0; i++) await Promise.allSettled([...inflight]);

@@ -107,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     cutoverIntervalMs: options.cutoverIntervalMs ?? cutoverIntervalFrom(env),
     ...cutoverMaxFrom(env),
   });
+  metrics.watchPendingWork(() => app.pendingWork());
   const middleware = await createNodeMiddleware(app.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/healthz') {

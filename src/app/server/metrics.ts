@@ -2,7 +2,7 @@
  * Prometheus metrics for one running app (`GET /metrics`). Each server gets its own registry, so
  * several apps in one process (tests, benchmarks) do not mix their counts.
  */
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { BotMetrics, EventOutcome } from '../../bot/runtime/bot.js';
 
 /** How a webhook delivery ended. */
@@ -94,6 +94,21 @@ export class AppMetrics implements GitHubRequestObserver, BotMetrics {
   }
 
   /** The Prometheus text exposition and its content type. */
+  /**
+   * `shipgate_pending_work`: what the app still has to do, read when /metrics is scraped — a
+   * backlog that does not drain, or what a replica would drop if killed instead of drained.
+   */
+  watchPendingWork(count: () => number): void {
+    new Gauge({
+      name: 'shipgate_pending_work',
+      help: 'Events being handled, steps waiting for their write window or being written, PR tasks queued, replies waiting',
+      registers: [this.registry],
+      collect() {
+        this.set(count());
+      },
+    });
+  }
+
   async render(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }

@@ -96,6 +96,11 @@ export function stepsWaiting(bot: Bot): number {
   return coalescers.get(bot)?.waiting() ?? 0;
 }
 
+/** Steps of this bot waiting for their write window or being written: 0 when none is left. */
+export function stepsBusy(bot: Bot): number {
+  return coalescers.get(bot)?.busy() ?? 0;
+}
+
 /** Resolves when no step of this bot is waiting or being written. */
 export function stepsIdle(bot: Bot): Promise<void> {
   return coalescers.get(bot)?.idle() ?? Promise.resolve();

@@ -27,6 +27,11 @@ export class CoordinatedQueue {
     return running;
   }
 
+  /** PR tasks queued or running. */
+  get size(): number {
+    return this.inflight.size;
+  }
+
   async idle(): Promise<void> {
     for (let i = 0; i < 100 && this.inflight.size > 0; i++) await Promise.allSettled([...this.inflight]);
   }

@@ -42,6 +42,11 @@ export class ReplyBurst {
     this.pending.set(key, entry);
   }
 
+  /** Replies waiting for their burst to end or being posted. */
+  get size(): number {
+    return this.pending.size;
+  }
+
   /** Resolves when every pending reply has been posted. */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((entry) => entry.flushed));

@@ -80,6 +80,11 @@ export class WriteCoalescer<T> {
     return count;
   }
 
+  /** Items waiting in open batches plus batches being written: 0 when nothing is left to write. */
+  busy(): number {
+    return this.waiting() + this.running.size;
+  }
+
   /** Resolves when nothing is waiting or being written. */
   async idle(): Promise<void> {
     while (this.pending.size > 0 || this.running.size > 0) {
