@@ -21,6 +21,21 @@ import { tlsContract } from './contracts/tls.js';
 import { versionContract } from './contracts/version.js';
 import { websocketContract } from './contracts/websocket.js';
 
+let importing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Imports one implementation at a time. Node imports concurrently without trouble, but the suite
+ * runs under jest's ESM VM, whose linking of two dynamic imports that share a module at the same
+ * moment fails ("request for 'node:child_process' is not in cache"; nodejs/node#33216). The runner
+ * starts checks in parallel, so without this the first items of a run could error; one after the
+ * other costs a few milliseconds, once per check.
+ */
+function inTurn<T>(load: () => Promise<T>): Promise<T> {
+  const next = importing.then(load);
+  importing = next.catch(() => undefined);
+  return next;
+}
+
 /**
  * A check whose implementation is imported the first time it runs: the bundles split each check
  * (and the tools it imports: Lighthouse, autocannon, size-limit, ws) into its own chunk, so a run
@@ -31,7 +46,7 @@ function lazy<P>(contract: CheckContract<P>, load: () => Promise<Check<P>>): Che
   return {
     ...contract,
     async run(params, ctx) {
-      loading ??= load();
+      loading ??= inTurn(load);
       return (await loading).run(params, ctx);
     },
   };

@@ -141,17 +141,30 @@ telemetry:
   });
 }, 90_000);
 
+/** Green's p95 (ms) over the 5 s rate window, now or (`over`) the worst of the last `over`. */
+const greenP95 = (over?: string) => {
+  const p95 = `1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${GREEN}}[5s])))`;
+  return instant(over ? `max_over_time((${p95})[${over}:1s])` : p95);
+};
+
+/**
+ * Green's p95 while a latency spike is injected is at least the spike (250 ms or more, see the
+ * consecutiveFailureLimit test); without one it is its 30 ms plus what a busy machine adds (115 ms
+ * seen with two suites at once on two cores). The limits the tests judge green by (200 ms) sit
+ * between the two.
+ */
+const SPIKE_FLOOR_MS = 200;
+
 /**
  * The tests run in any order (--randomize): each starts once green's injected latency spike (the
  * consecutiveFailureLimit test) has left the span the checks look back over, waiting on that condition (bounded).
  */
 beforeEach(async () => {
   // the checks look back up to 12 s, each point over the 5 s rate window: the worst p95 of that span
-  const query = `max_over_time((1000 * histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${GREEN}}[5s]))))[20s:1s])`;
   const deadline = Date.now() + 40_000;
   for (;;) {
-    const p95 = await instant(query);
-    if (p95 !== undefined && p95 < 100) return;
+    const p95 = await greenP95('20s');
+    if (p95 !== undefined && p95 < SPIKE_FLOOR_MS) return;
     if (Date.now() > deadline) throw new Error(`green's p95 still ${p95} ms after 40 s`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -417,11 +430,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 test('consecutiveFailureLimit tolerates an isolated latency spike on green and fails a sustained one', async () => {
   // a short rate window so a one-second spike stays a spike in the samples
   const ctx = testContext({ telemetry: { prometheus: { ...telemetry().prometheus, rateWindow: '2s' } } });
+  // The limit sits well above green's p95 as this machine serves it now (30 ms injected, more when
+  // the machine is busy) and the spike well above the limit, so the samples split as the test means.
+  const normal = Math.max(30, (await greenP95('5s')) ?? 30);
+  const max = Math.max(100, Math.ceil(normal * 2));
+  const spikeMs = Math.max(250, Math.ceil(normal * 4));
   const judge = (extra: Record<string, unknown>) =>
     prometheusCheck.run(
       prometheusCheck.params.parse({
         metric: 'p95',
-        max: 100,
+        max,
         window: '12s',
         interval: '1s',
         count: 8,
@@ -430,7 +448,7 @@ test('consecutiveFailureLimit tolerates an isolated latency spike on green and f
       ctx,
     );
   const t0 = Date.now();
-  await latency(250);
+  await latency(spikeMs);
   await sleep(1000);
   await latency(30);
   await sleep(7000);
@@ -441,7 +459,7 @@ test('consecutiveFailureLimit tolerates an isolated latency spike on green and f
   expect(strict.status).toBe('fail'); // the spike is in the samples
   expect(spike.status).toBe('pass');
   expect(spike.summary).toMatch(/\d+ sample\(s\) out of limits, 5 in a row tolerated/);
-  await latency(250);
+  await latency(spikeMs);
   await sleep(10_000);
   await latency(30);
   const sustained = await judge({ consecutiveFailureLimit: 5 });
@@ -449,7 +467,7 @@ test('consecutiveFailureLimit tolerates an isolated latency spike on green and f
   figures.consecutiveMs = Date.now() - t0;
   expect(sustained.status).toBe('fail');
   expect(sustained.summary).toMatch(
-    /p95 latency out of limits \(≤ 100 ms\) in \d+ of \d+ samples, \d+ in a row/,
+    new RegExp(`p95 latency out of limits \\(≤ ${max} ms\\) in \\d+ of \\d+ samples, \\d+ in a row`),
   );
   expect(Number(/, (\d+) in a row/.exec(sustained.summary)?.[1])).toBeGreaterThan(5);
 }, 45_000);
