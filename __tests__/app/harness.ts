@@ -80,6 +80,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the server again on its port; when another process took that port while no app listened
+ * (two suites at once share the ephemeral range), on one the OS picks (the caller retargets).
+ */
+async function startAgain(options: ServerOptions): Promise<RunningServer> {
+  try {
+    return await startServer(options);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    return startServer({ ...options, port: 0 });
+  }
+}
+
 async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
@@ -203,7 +216,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await new Promise((resolve) => setTimeout(resolve, 100));
       await opts.whileDown?.();
       const { whileDown: _, ...serverOpts } = opts;
-      h.server = await startServer(withCoordinator({ ...options, ...serverOpts }));
+      h.server = await startAgain(withCoordinator({ ...options, ...serverOpts }));
+      // the App's webhook URL is the server's (a process the test ran meanwhile may have had another)
+      sim.setWebhookTarget(`${h.server.url}/api/github/webhooks`);
     },
     async close() {
       await h.settle();

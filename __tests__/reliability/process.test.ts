@@ -45,7 +45,7 @@ beforeAll(async () => {
     },
   });
   h = await startHarness();
-  await h.server.close(); // the child process takes over the app's port
+  await h.server.close(); // the child processes serve the app in turn (the simulator is pointed at each)
 }, 60_000);
 afterAll(async () => {
   for (const child of children)
@@ -60,10 +60,26 @@ interface Child {
   proc: ChildProcess;
   lines: string[];
   exited: Promise<number | null>;
+  /** Where it listens: a port the OS picked, which the simulator's webhooks are pointed at. */
+  url: string;
+}
+
+/** The URL from the child's 'shipgate listening' log line, once it has written it. */
+function listeningUrl(lines: readonly string[]): string | undefined {
+  for (const line of lines) {
+    try {
+      const entry = JSON.parse(line) as { msg?: unknown; url?: unknown };
+      if (entry.msg === 'shipgate listening' && typeof entry.url === 'string') return entry.url;
+    } catch {
+      // not JSON: a line from node itself
+    }
+  }
+  return undefined;
 }
 
 async function startChild(): Promise<Child> {
-  const port = new URL(h.server.url).port;
+  // Port 0, not the harness's old port: another process (two suites at once) may have taken that one.
+  const port = '0';
   const proc = spawn(process.execPath, [bundle], {
     env: {
       PATH: process.env.PATH ?? '',
@@ -89,11 +105,18 @@ async function startChild(): Promise<Child> {
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   children.push(proc);
   for (let i = 0; i < 100; i++) {
-    const up = await fetch(`${h.server.url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return { proc, lines, exited };
+    const url = listeningUrl(lines);
+    const up =
+      url !== undefined &&
+      (await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+    if (url && up) {
+      h.sim.setWebhookTarget(`${url}/api/github/webhooks`);
+      return { proc, lines, exited, url };
+    }
+    if (proc.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   proc.kill('SIGKILL');
@@ -112,7 +135,7 @@ test('SIGTERM mid-event: the event completes, new deliveries get 503, exit code 
   await whenConsumed(child); // the checklist comment is being written right now
   child.proc.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 100));
-  const refused = await fetch(`${h.server.url}/api/github/webhooks`, { method: 'POST', body: '{}' }).then(
+  const refused = await fetch(`${child.url}/api/github/webhooks`, { method: 'POST', body: '{}' }).then(
     (r) => r.status,
     () => 0,
   );

@@ -135,6 +135,11 @@ export class Simulator extends Events {
   get gheApiUrl(): string {
     return `${this.url}/api/v3`;
   }
+  /** The App's webhook URL changed (WebhookSender.setTargets): later deliveries go to `target`. */
+  setWebhookTarget(target: string | string[]): void {
+    this.sender.setTargets([target].flat());
+  }
+
   get deliveries(): Delivery[] {
     return this.sender.deliveries;
   }

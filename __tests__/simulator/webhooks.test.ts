@@ -191,6 +191,24 @@ describe('webhook deliveries', () => {
     }
   });
 
+  test('a changed webhook URL takes the next deliveries (the App owner updated its webhook config)', async () => {
+    const moved = await startSimulator({
+      webhookTarget: receiver.url,
+      webhookSecret: SECRET,
+      autoDeliver: false,
+    });
+    try {
+      moved.addRepo('acme/api');
+      await moved.openPullRequest({ files: { 'a.ts': '1' } });
+      moved.setWebhookTarget(second.url);
+      await moved.openPullRequest({ files: { 'b.ts': '2' } });
+      expect(await moved.flush()).toEqual([200, 200]);
+      expect(moved.deliveries.map((d) => d.attempts[0]?.target)).toEqual([second.url, second.url]);
+    } finally {
+      await moved.close();
+    }
+  });
+
   test('outgoing payloads match the OpenAPI x-webhooks schemas', () => {
     expect(sim.webhookValidationErrors).toEqual([]);
   });

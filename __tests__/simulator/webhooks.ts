@@ -61,7 +61,7 @@ export class WebhookSender {
   private cursor = 0;
 
   constructor(
-    private readonly targets: string[],
+    private targets: string[],
     private readonly secret: string,
     /** false → events from state changes are queued until flush() */
     public autoDeliver: boolean,
@@ -80,6 +80,16 @@ export class WebhookSender {
     this.deliveries.push(d);
     this.onPayload?.(event, payload);
     return d;
+  }
+
+  /**
+   * Points deliveries at other URLs, as an App owner does by updating the App's webhook URL
+   * (https://docs.github.com/en/rest/apps/webhooks#update-a-webhook-configuration-for-an-app):
+   * deliveries made from now on go there; one in flight finishes where it started.
+   */
+  setTargets(targets: string[]): void {
+    this.targets = [...targets];
+    this.cursor = 0;
   }
 
   private nextTarget(): string | undefined {
