@@ -13,7 +13,7 @@ import {
   readAuditJson,
   renderComment,
   verifyAuditRecord
-} from "./chunks/chunk-BWBROJNJ.js";
+} from "./chunks/chunk-V35SQEBO.js";
 import {
   APP_TRAITS,
   CONFIG_PATH,
@@ -44,7 +44,7 @@ import {
   splitDirective,
   variablesFor,
   withoutDirectiveKeys
-} from "./chunks/chunk-G34PFXX2.js";
+} from "./chunks/chunk-G2UJPFGX.js";
 import "./chunks/chunk-LRJ5ROLD.js";
 import {
   DEFAULT_MIGRATION_DIRS

@@ -75358,8 +75358,7 @@ function splitDirective(line) {
   const body = trimmed.slice(bodyStart, bodyEnd);
   return { rest: line.slice(0, match2.index).trimEnd(), values: parseDirectiveBody(body) };
 }
-function parseDirectiveBody(body) {
-  const values = {};
+function* directivePairs(body) {
   let index = 0;
   while (index < body.length) {
     if (/\s/.test(body[index] ?? "")) {
@@ -75369,10 +75368,15 @@ function parseDirectiveBody(body) {
     PAIR.lastIndex = index;
     const pair = PAIR.exec(body);
     if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
-    const key = pair[1] ?? "";
-    if (key in values) throw new Error(`"${key}" is given twice`);
-    values[key] = pair[2] === void 0 ? true : coerce(pair[2]);
     index = PAIR.lastIndex;
+    yield { key: pair[1] ?? "", ...pair[2] === void 0 ? {} : { value: pair[2] }, written: pair[0] };
+  }
+}
+function parseDirectiveBody(body) {
+  const values = {};
+  for (const { key, value } of directivePairs(body)) {
+    if (key in values) throw new Error(`"${key}" is given twice`);
+    values[key] = value === void 0 ? true : coerce(value);
   }
   return values;
 }

@@ -26,8 +26,8 @@ export function splitDirective(line: string): Directive | undefined {
   return { rest: line.slice(0, match.index).trimEnd(), values: parseDirectiveBody(body) };
 }
 
-export function parseDirectiveBody(body: string): CheckParams {
-  const values: CheckParams = {};
+/** The `key` / `key=value` pairs of a directive's body in order, each as written; throws on bad syntax. */
+function* directivePairs(body: string): Generator<{ key: string; value?: string; written: string }> {
   let index = 0;
   while (index < body.length) {
     if (/\s/.test(body[index] ?? '')) {
@@ -37,10 +37,16 @@ export function parseDirectiveBody(body: string): CheckParams {
     PAIR.lastIndex = index;
     const pair = PAIR.exec(body);
     if (!pair) throw new Error(`cannot read directive near "${body.slice(index, index + 20)}"`);
-    const key = pair[1] ?? '';
-    if (key in values) throw new Error(`"${key}" is given twice`);
-    values[key] = pair[2] === undefined ? true : coerce(pair[2]);
     index = PAIR.lastIndex;
+    yield { key: pair[1] ?? '', ...(pair[2] === undefined ? {} : { value: pair[2] }), written: pair[0] };
+  }
+}
+
+export function parseDirectiveBody(body: string): CheckParams {
+  const values: CheckParams = {};
+  for (const { key, value } of directivePairs(body)) {
+    if (key in values) throw new Error(`"${key}" is given twice`);
+    values[key] = value === undefined ? true : coerce(value);
   }
   return values;
 }
@@ -79,18 +85,7 @@ export function withoutDirectiveKeys(line: string, keys: ReadonlySet<string>): s
     (start?.index ?? 0) + (start?.[0].length ?? 0),
     trimmed.length - DIRECTIVE_END.length,
   );
-  const kept: string[] = [];
-  let index = 0;
-  while (index < body.length) {
-    if (/\s/.test(body[index] ?? '')) {
-      index++;
-      continue;
-    }
-    PAIR.lastIndex = index;
-    const pair = PAIR.exec(body);
-    if (!pair) return line; // splitDirective read it, so this does not happen
-    if (!keys.has(pair[1] ?? '')) kept.push(pair[0]);
-    index = PAIR.lastIndex;
-  }
+  // splitDirective has read the body, so its pairs read again without error
+  const kept = [...directivePairs(body)].filter(({ key }) => !keys.has(key)).map(({ written }) => written);
   return kept.length === 0 ? directive.rest : `${directive.rest} <!-- shipgate: ${kept.join(' ')} -->`;
 }
